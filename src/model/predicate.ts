@@ -1,0 +1,173 @@
+/**
+ * The predicate vocabulary: every kind of statement a claim can make.
+ *
+ * The vocabulary is closed: a claim with a predicate outside it does not enter the graph.
+ * Each predicate names the entity kinds it may describe (domain), what it points at (range:
+ * entity kinds or one value type), whether a subject has one true value (functional: two
+ * different values are a conflict), and the matching Wikidata property where one exists.
+ */
+
+import type { EntityKind } from './entity.ts';
+import type { ValueType } from './value.ts';
+
+export interface PredicateSpec {
+  description: string;
+  domain: readonly EntityKind[];
+  /** Entity kinds for predicates that link two entities, or the one value type they carry. */
+  range: { entity: readonly EntityKind[] } | { value: ValueType };
+  /** One true object or value per subject (and qualifiers): different ones conflict. */
+  functional: boolean;
+  /** A statement that reads the same both ways ("partners with"); stored with ordered ends. */
+  symmetric: boolean;
+  wikidata: string | null;
+  /** Reads the statement: `{subject}`, `{object}` are replaced; `{not}` by " not" when negated. */
+  template: string;
+}
+
+const P = (spec: PredicateSpec): PredicateSpec => spec;
+const ORG: readonly EntityKind[] = ['Company', 'Publication'];
+const PRODUCT: readonly EntityKind[] = ['Product'];
+
+export const PREDICATES = {
+  PARTNERS_WITH: P({
+    description: 'Two companies work together (qualifiers startTime/endTime bound the partnership).',
+    domain: ORG, range: { entity: ORG }, functional: false, symmetric: true, wikidata: 'P1327',
+    template: '{subject} does{not} partner with {object}',
+  }),
+  MANUFACTURED_BY: P({
+    description: 'The company that makes a product.',
+    domain: PRODUCT, range: { entity: ['Company'] }, functional: true, symmetric: false, wikidata: 'P176',
+    template: '{subject} is{not} made by {object}',
+  }),
+  OPTICS_BY: P({
+    description: 'The company whose optics (and branding) a product’s cameras carry.',
+    domain: PRODUCT, range: { entity: ['Company'] }, functional: false, symmetric: false, wikidata: null,
+    template: '{subject} does{not} carry {object} optics',
+  }),
+  BASED_ON: P({
+    description: 'A product derived from another product.',
+    domain: PRODUCT, range: { entity: PRODUCT }, functional: false, symmetric: false, wikidata: 'P144',
+    template: '{subject} is{not} based on {object}',
+  }),
+  DEVELOPED_ALONGSIDE: P({
+    description: 'Two products developed together.',
+    domain: PRODUCT, range: { entity: PRODUCT }, functional: false, symmetric: true, wikidata: null,
+    template: '{subject} was{not} developed alongside {object}',
+  }),
+  PRECEDED_BY: P({
+    description: 'An earlier product that attempted the same thing.',
+    domain: PRODUCT, range: { entity: PRODUCT }, functional: false, symmetric: false, wikidata: 'P155',
+    template: '{subject} was{not} preceded by {object}',
+  }),
+  LENS_MOUNT: P({
+    description: 'A lens mount a product accepts, directly or through an adapter.',
+    domain: PRODUCT, range: { entity: PRODUCT }, functional: false, symmetric: false, wikidata: null,
+    template: '{subject} does{not} accept {object} lenses',
+  }),
+  SHOWN_WITH: P({
+    description: 'A product presented together with another (e.g. a phone shown with a lens).',
+    domain: PRODUCT, range: { entity: PRODUCT }, functional: false, symmetric: false, wikidata: null,
+    template: '{subject} was{not} shown with {object}',
+  }),
+  SENSOR_MAKER: P({
+    description: 'The company that makes a product’s image sensor.',
+    domain: PRODUCT, range: { entity: ['Company'] }, functional: false, symmetric: false, wikidata: null,
+    template: '{subject} does{not} use a sensor made by {object}',
+  }),
+  SENSOR_SIZE: P({
+    description: 'Optical format of a product’s main image sensor.',
+    domain: PRODUCT, range: { value: 'Quantity' }, functional: true, symmetric: false, wikidata: null,
+    template: '{subject} has{not} a {object} sensor',
+  }),
+  SENSOR_RESOLUTION: P({
+    description: 'Resolution of a product’s main image sensor.',
+    domain: PRODUCT, range: { value: 'Quantity' }, functional: true, symmetric: false, wikidata: null,
+    template: '{subject} has{not} a {object} sensor',
+  }),
+  SENSOR_COUNT: P({
+    description: 'How many large image sensors a product carries.',
+    domain: PRODUCT, range: { value: 'Quantity' }, functional: true, symmetric: false, wikidata: null,
+    template: '{subject} does{not} carry {object} large sensors',
+  }),
+  HAS_FEATURE: P({
+    description: 'A notable part or feature of a product.',
+    domain: PRODUCT, range: { value: 'Text' }, functional: false, symmetric: false, wikidata: 'P527',
+    template: '{subject} does{not} have {object}',
+  }),
+  IP_RATING: P({
+    description: 'Ingress protection rating (IEC 60529).',
+    domain: PRODUCT, range: { value: 'Text' }, functional: true, symmetric: false, wikidata: null,
+    template: '{subject} is{not} rated {object}',
+  }),
+  PRODUCT_TYPE: P({
+    description: 'What kind of thing a product is.',
+    domain: PRODUCT, range: { value: 'Text' }, functional: false, symmetric: false, wikidata: 'P31',
+    template: '{subject} is{not} a {object}',
+  }),
+  LAUNCH_DATE: P({
+    description: 'When a product was (or is to be) launched or unveiled.',
+    domain: PRODUCT, range: { value: 'Date' }, functional: true, symmetric: false, wikidata: 'P577',
+    template: '{subject} was{not} launched in {object}',
+  }),
+  UNITS_PRODUCED: P({
+    description: 'How many units of a product were made.',
+    domain: PRODUCT, range: { value: 'Quantity' }, functional: true, symmetric: false, wikidata: 'P1092',
+    template: '{object} units of {subject} were{not} made',
+  }),
+  UNIT_COST: P({
+    description: 'What one unit of a product cost to make or buy.',
+    domain: PRODUCT, range: { value: 'Money' }, functional: true, symmetric: false, wikidata: 'P2130',
+    template: 'each {subject} did{not} cost {object}',
+  }),
+  AVAILABILITY: P({
+    description: 'Whether a product is on sale (qualifier region narrows it to a market).',
+    domain: PRODUCT, range: { value: 'Flag' }, functional: true, symmetric: false, wikidata: null,
+    template: '{subject} is {object}',
+  }),
+  DISTRIBUTED_TO: P({
+    description: 'Who received units of a product.',
+    domain: PRODUCT, range: { value: 'Text' }, functional: false, symmetric: false, wikidata: null,
+    template: '{subject} was{not} given to {object}',
+  }),
+  MARKET_RANK: P({
+    description: 'A company’s rank in a market by units sold.',
+    domain: ['Company'], range: { value: 'Quantity' }, functional: true, symmetric: false, wikidata: 'P1352',
+    template: '{subject} is{not} number {object} in its market',
+  }),
+  COUNTRY: P({
+    description: 'The country a company is from.',
+    domain: ORG, range: { value: 'Text' }, functional: true, symmetric: false, wikidata: 'P17',
+    template: '{subject} is{not} from {object}',
+  }),
+  INCEPTION: P({
+    description: 'When a company was founded.',
+    domain: ORG, range: { value: 'Date' }, functional: true, symmetric: false, wikidata: 'P571',
+    template: '{subject} was{not} founded in {object}',
+  }),
+  PRODUCES: P({
+    description: 'A line of products or a field a company works in.',
+    domain: ['Company'], range: { value: 'Text' }, functional: false, symmetric: false, wikidata: 'P1056',
+    template: '{subject} does{not} make {object}',
+  }),
+  AFFILIATED_WITH: P({
+    description: 'A person’s organisation.',
+    domain: ['Person'], range: { entity: ORG }, functional: false, symmetric: false, wikidata: 'P1416',
+    template: '{subject} is{not} affiliated with {object}',
+  }),
+  SAID: P({
+    description: 'What a person is quoted or paraphrased as saying.',
+    domain: ['Person'], range: { value: 'Text' }, functional: false, symmetric: false, wikidata: 'P1683',
+    template: '{subject} did{not} say {object}',
+  }),
+} as const satisfies Record<string, PredicateSpec>;
+
+export type Predicate = keyof typeof PREDICATES;
+export const PREDICATE_NAMES = Object.keys(PREDICATES) as Predicate[];
+
+export function isPredicate(name: string): name is Predicate {
+  return Object.hasOwn(PREDICATES, name);
+}
+
+export function linksEntities(predicate: Predicate): boolean {
+  return 'entity' in PREDICATES[predicate].range;
+}
