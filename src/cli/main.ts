@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/**
+ * The `claimgraph` command line: one entry, one sub-command per file.
+ */
+console.log('claimgraph');
