@@ -6,3 +6,4 @@ export * from './ids.ts';
 export * from './modality.ts';
 export * from './predicate.ts';
 export * from './value.ts';
+export * from './money.ts';
