@@ -1,0 +1,36 @@
+/**
+ * The shapes the graph hands out: domain records plus what the graph derives for them.
+ */
+
+import type { Article, ClaimStatement, Entity, Evidence, Mention, Predicate } from '../model/index.ts';
+
+export interface Retraction {
+  reason: string;
+  at: string | null;
+  actor: string | null;
+}
+
+export interface ClaimRecord {
+  statement: ClaimStatement;
+  /** Every passage that states the claim, in the order the facts arrived. */
+  evidence: Evidence[];
+  retraction: Retraction | null;
+}
+
+export type ClaimRank = 'NORMAL' | 'DEPRECATED';
+
+export type ClaimRole = 'SUBJECT' | 'OBJECT' | 'ANY';
+
+export interface ClaimFilter {
+  subject?: string;
+  object?: string;
+  predicate?: Predicate;
+  article?: string;
+  modality?: Evidence['modality'];
+  /** Keep claims whose startTime/endTime qualifiers include this date (any ISO prefix). */
+  validAt?: string;
+  /** Retracted claims are left out unless this is set. */
+  includeDeprecated?: boolean;
+}
+
+export type { Article, Entity, Evidence, Mention };
