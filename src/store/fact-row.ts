@@ -1,0 +1,119 @@
+/**
+ * Fact rows: the stored form of a fact, and the checks a record passes to become one.
+ *
+ * Both implementations keep a fact as a row of columns plus the fact's JSON text, written
+ * from the schema's parsed output, so key order is canonical and a row reads back the same
+ * on every implementation. Validation happens here, once, before any write begins: a batch
+ * or an import with one bad record is refused whole.
+ */
+
+import type { Fact } from '../model/fact.ts';
+import { StoreError, type RecordProblem } from './errors.ts';
+import type { AppendMeta, StoredFact } from './fact-log.ts';
+import { describeIssues, factSchema, storedFactSchema, timestampSchema } from './fact-schema.ts';
+
+export interface FactRow {
+  seq: number;
+  batch: number;
+  at: string;
+  actor: string;
+  type: Fact['type'];
+  /** The fact as JSON text. */
+  body: string;
+}
+
+export interface EncodedBatch {
+  at: string;
+  actor: string;
+  facts: { type: Fact['type']; body: string }[];
+}
+
+/** Import reports at most this many problems: enough to fix a file, short enough to read. */
+const MAX_PROBLEMS = 20;
+
+/**
+ * Validates a batch and its metadata and serialises each fact. `method` names the caller in
+ * error messages (`SqliteFactLog.append`).
+ */
+export function encodeBatch(method: string, facts: readonly Fact[], meta: AppendMeta): EncodedBatch {
+  if (!Array.isArray(facts) || facts.length === 0) {
+    throw new StoreError('USAGE', `${method}: a batch needs at least one fact`);
+  }
+  if (typeof meta?.actor !== 'string' || meta.actor === '') {
+    throw new StoreError('USAGE', `${method}: meta.actor must name who appends the batch (a non-empty string)`);
+  }
+  if (meta.at !== undefined && !timestampSchema.safeParse(meta.at).success) {
+    throw new StoreError('USAGE', `${method}: meta.at "${meta.at}" is not an ISO 8601 UTC timestamp such as 2022-07-04T09:30:00.000Z`);
+  }
+  const problems: RecordProblem[] = [];
+  const encoded: EncodedBatch['facts'] = [];
+  facts.forEach((fact, index) => {
+    const parsed = factSchema.safeParse(fact);
+    if (parsed.success) encoded.push({ type: parsed.data.type, body: JSON.stringify(parsed.data) });
+    else problems.push({ index, message: `fact ${index} (${describeType(fact)}): ${describeIssues(parsed.error)}` });
+  });
+  if (problems.length > 0) {
+    throw new StoreError(
+      'INVALID_FACT',
+      `${method}: batch refused, nothing written: ${problems.slice(0, MAX_PROBLEMS).map((p) => p.message).join(' | ')}`,
+      { problems },
+    );
+  }
+  return { at: meta.at ?? new Date().toISOString(), actor: meta.actor, facts: encoded };
+}
+
+/**
+ * Checks a whole exported log before import: each record's shape, seq strictly increasing,
+ * batch numbers increasing with each batch's records adjacent, and one `at` and `actor` per
+ * batch. Returns the rows to write, or throws INVALID_LOG listing the bad records.
+ */
+export function encodeImport(method: string, records: readonly unknown[]): FactRow[] {
+  const rows: FactRow[] = [];
+  const problems: RecordProblem[] = [];
+  let previous: FactRow | undefined;
+  for (let index = 0; index < records.length && problems.length < MAX_PROBLEMS; index++) {
+    const parsed = storedFactSchema.safeParse(records[index]);
+    if (!parsed.success) {
+      problems.push({ index, message: describeIssues(parsed.error) });
+      continue;
+    }
+    const { seq, batch, at, actor, fact } = parsed.data;
+    const row: FactRow = { seq, batch, at, actor, type: fact.type, body: JSON.stringify(fact) };
+    const disorder = previous && orderProblem(previous, row);
+    if (disorder) problems.push({ index, message: disorder });
+    // Compare the next record with this one even when out of order, so one misplaced
+    // record is reported once rather than making every later one look wrong.
+    previous = row;
+    rows.push(row);
+  }
+  if (problems.length > 0) {
+    const listed = problems.map((p) => `record ${p.index + 1}: ${p.message}`).join(' | ');
+    throw new StoreError('INVALID_LOG', `${method}: log refused, nothing written: ${listed}`, { problems });
+  }
+  return rows;
+}
+
+function orderProblem(previous: FactRow, row: FactRow): string | null {
+  if (row.seq <= previous.seq) return `seq ${row.seq} does not follow seq ${previous.seq}: seq must strictly increase`;
+  if (row.batch < previous.batch) return `batch ${row.batch} comes after batch ${previous.batch}: batches must be in order`;
+  if (row.batch === previous.batch && (row.at !== previous.at || row.actor !== previous.actor)) {
+    return `batch ${row.batch} changes its at or actor midway: one batch has one at and one actor`;
+  }
+  return null;
+}
+
+/** A sequence number a reader passes in: 0 (from the start) or a seq it has seen. */
+export function assertAfterSeq(method: string, afterSeq: number): void {
+  if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) {
+    throw new StoreError('USAGE', `${method}: afterSeq must be a non-negative integer (0 reads from the start), got ${String(afterSeq)}`);
+  }
+}
+
+export function decodeRow(row: Omit<FactRow, 'type'>): StoredFact {
+  return { seq: row.seq, batch: row.batch, at: row.at, actor: row.actor, fact: JSON.parse(row.body) as Fact };
+}
+
+function describeType(fact: unknown): string {
+  const type = typeof fact === 'object' && fact !== null ? (fact as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : 'no type';
+}

@@ -1,0 +1,265 @@
+/**
+ * The SQLite fact log: the embedded default store, one file through Node's built-in node:sqlite.
+ *
+ * The file runs in WAL mode with `synchronous = FULL`, so a commit returns only after the
+ * write-ahead log is synced to disk: when `append` resolves, the batch survives a crash or a
+ * power cut. Each batch is one `BEGIN IMMEDIATE … COMMIT` transaction. node:sqlite is
+ * synchronous, so an append holds the event loop for the length of one fsync; in exchange a
+ * batch's position in the log is decided without any await in between, and no native module
+ * has to be built.
+ *
+ * Opening checks that the file is a claimgraph store of a schema version this code reads, and
+ * runs SQLite's quick integrity check, before anything is written to it.
+ */
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { Fact } from '../model/fact.ts';
+import { StoreError } from './errors.ts';
+import type { AppendMeta, AppendResult, Batch, FactLog, StoredFact, Unsubscribe } from './fact-log.ts';
+import { assertAfterSeq, decodeRow, encodeBatch, encodeImport } from './fact-row.ts';
+import { Followers } from './followers.ts';
+
+/** Where the server keeps its store unless configured otherwise. */
+export const DEFAULT_STORE_PATH = 'var/claimgraph.sqlite';
+
+/** Written into `meta` so that a claimgraph store can be told from any other SQLite file. */
+const FORMAT = 'claimgraph-fact-log';
+const SCHEMA_VERSION = 1;
+
+/** Facts per read query: large enough to amortise the query, small enough to keep memory flat. */
+const PAGE = 1000;
+
+/** SQLite's result code for "file is not a database". */
+const SQLITE_NOTADB = 26;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS facts (
+    seq INTEGER PRIMARY KEY,
+    batch INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL CHECK (json_valid(body))
+  ) STRICT;
+  INSERT OR IGNORE INTO meta (key, value) VALUES ('format', '${FORMAT}'), ('schema_version', '${SCHEMA_VERSION}');
+`;
+
+export interface OpenSqliteFactLogOptions {
+  /** Create the file, and its directory, when missing. Readers such as export pass false. */
+  create?: boolean;
+  /** Run `PRAGMA quick_check` on open; it reads the whole file, so huge stores may skip it. */
+  integrityCheck?: boolean;
+}
+
+interface Row {
+  seq: number;
+  batch: number;
+  at: string;
+  actor: string;
+  body: string;
+}
+
+export class SqliteFactLog implements FactLog {
+  /** The file path, or `:memory:`. */
+  readonly path: string;
+  readonly #db: DatabaseSync;
+  readonly #insert: StatementSync;
+  readonly #last: StatementSync;
+  readonly #page: StatementSync;
+  readonly #after: StatementSync;
+  readonly #followers = new Followers((afterSeq) => this.#batchesAfter(afterSeq));
+  #closed = false;
+
+  /** Opens (or creates) the store at `path`; `:memory:` gives a private store for tests. */
+  static open(path: string, options: OpenSqliteFactLogOptions = {}): SqliteFactLog {
+    const { create = true, integrityCheck = true } = options;
+    if (path !== ':memory:' && !existsSync(path)) {
+      if (!create) throw new StoreError('NOT_FOUND', `SqliteFactLog.open: there is no store at ${path}`);
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    let db: DatabaseSync;
+    try {
+      db = new DatabaseSync(path);
+    } catch (error) {
+      throw new StoreError('IO', `SqliteFactLog.open: cannot open ${path}: ${messageOf(error)}`, { cause: error });
+    }
+    try {
+      prepare(db, path, integrityCheck);
+      return new SqliteFactLog(db, path);
+    } catch (error) {
+      db.close();
+      throw error instanceof StoreError ? error : new StoreError('IO', `SqliteFactLog.open: ${path}: ${messageOf(error)}`, { cause: error });
+    }
+  }
+
+  private constructor(db: DatabaseSync, path: string) {
+    this.#db = db;
+    this.path = path;
+    this.#insert = db.prepare('INSERT INTO facts (seq, batch, at, actor, type, body) VALUES (?, ?, ?, ?, ?, ?)');
+    this.#last = db.prepare('SELECT seq, batch FROM facts ORDER BY seq DESC LIMIT 1');
+    this.#page = db.prepare(`SELECT seq, batch, at, actor, body FROM facts WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ${PAGE}`);
+    this.#after = db.prepare('SELECT seq, batch, at, actor, body FROM facts WHERE seq > ? ORDER BY seq');
+  }
+
+  async append(facts: readonly Fact[], meta: AppendMeta): Promise<AppendResult> {
+    this.#assertOpen('append');
+    const encoded = encodeBatch('SqliteFactLog.append', facts, meta);
+    const result = this.#transaction('append', () => {
+      const last = this.#lastRow();
+      const batch = (last?.batch ?? 0) + 1;
+      const firstSeq = (last?.seq ?? 0) + 1;
+      encoded.facts.forEach(({ type, body }, i) => {
+        this.#insert.run(firstSeq + i, batch, encoded.at, encoded.actor, type, body);
+      });
+      return { batch, firstSeq, lastSeq: firstSeq + encoded.facts.length - 1, at: encoded.at };
+    });
+    this.#followers.notify();
+    return result;
+  }
+
+  async *read(afterSeq = 0): AsyncIterable<StoredFact> {
+    this.#assertOpen('read');
+    assertAfterSeq('SqliteFactLog.read', afterSeq);
+    const end = this.lastSeq();
+    let cursor = afterSeq;
+    while (cursor < end) {
+      this.#assertOpen('read');
+      const rows = this.#page.all(cursor, end) as unknown as Row[];
+      if (rows.length === 0) return;
+      for (const row of rows) yield decodeRow(row);
+      cursor = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  follow(afterSeq: number, onBatch: (batch: Batch) => void | Promise<void>, onError?: (error: unknown) => void): Unsubscribe {
+    this.#assertOpen('follow');
+    assertAfterSeq('SqliteFactLog.follow', afterSeq);
+    return this.#followers.add(afterSeq, onBatch, onError);
+  }
+
+  async importLog(records: readonly StoredFact[]): Promise<void> {
+    this.#assertOpen('importLog');
+    // Checked before the records too, so that a full store is refused without reading them.
+    this.#assertEmpty();
+    const rows = encodeImport('SqliteFactLog.importLog', records);
+    this.#transaction('importLog', () => {
+      this.#assertEmpty();
+      for (const row of rows) this.#insert.run(row.seq, row.batch, row.at, row.actor, row.type, row.body);
+    });
+    this.#followers.notify();
+  }
+
+  lastSeq(): number {
+    this.#assertOpen('lastSeq');
+    return this.#lastRow()?.seq ?? 0;
+  }
+
+  isEmpty(): boolean {
+    return this.lastSeq() === 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#followers.close();
+    this.#db.close();
+  }
+
+  #lastRow(): { seq: number; batch: number } | undefined {
+    return this.#last.get() as { seq: number; batch: number } | undefined;
+  }
+
+  /** Whole batches after `afterSeq`: about one page, extended to the end of the last batch. */
+  #batchesAfter(afterSeq: number): StoredFact[] {
+    if (this.#closed) return [];
+    const facts: StoredFact[] = [];
+    for (const row of this.#after.iterate(afterSeq) as IterableIterator<Row>) {
+      if (facts.length >= PAGE && row.batch !== facts[facts.length - 1]!.batch) break;
+      facts.push(decodeRow(row));
+    }
+    return facts;
+  }
+
+  #transaction<T>(method: string, work: () => T): T {
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      if (error instanceof StoreError) throw error;
+      throw new StoreError('IO', `SqliteFactLog.${method}: nothing written: ${messageOf(error)}`, { cause: error });
+    }
+  }
+
+  #assertEmpty(): void {
+    if (this.#lastRow()) {
+      throw new StoreError('NOT_EMPTY', `SqliteFactLog.importLog: ${this.path} already holds facts; import needs an empty store`);
+    }
+  }
+
+  #assertOpen(method: string): void {
+    if (this.#closed) throw new StoreError('CLOSED', `SqliteFactLog.${method}: the store ${this.path} is closed`);
+  }
+}
+
+/**
+ * Makes `db` ready: identifies it (without writing to a file that is not ours), sets the
+ * journal and sync modes, creates the tables in a new file and checks integrity.
+ */
+function prepare(db: DatabaseSync, path: string, integrityCheck: boolean): void {
+  const notOurs = `SqliteFactLog.open: ${path} is not a claimgraph store`;
+  let tables: string[];
+  try {
+    tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+  } catch (error) {
+    if ((error as { errcode?: number }).errcode === SQLITE_NOTADB) {
+      throw new StoreError('NOT_A_STORE', `${notOurs}: it is not a SQLite database`, { cause: error });
+    }
+    throw error;
+  }
+  const fresh = tables.length === 0;
+  if (!fresh && !(tables.includes('meta') && tables.includes('facts'))) {
+    throw new StoreError('NOT_A_STORE', `${notOurs}: it is a SQLite database with other tables (${tables.join(', ')})`);
+  }
+
+  if (path !== ':memory:') {
+    const { journal_mode: mode } = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string };
+    if (mode !== 'wal') throw new StoreError('IO', `SqliteFactLog.open: ${path} cannot use write-ahead logging (journal mode stays ${mode})`);
+  }
+  db.exec('PRAGMA synchronous = FULL');
+  // Another process (an export, say) may hold the file briefly; wait rather than fail.
+  db.exec('PRAGMA busy_timeout = 5000');
+  if (fresh) db.exec(`BEGIN IMMEDIATE; ${SCHEMA} COMMIT;`);
+
+  const meta = new Map(
+    (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((m) => [m.key, m.value]),
+  );
+  if (meta.get('format') !== FORMAT) {
+    throw new StoreError('NOT_A_STORE', `${notOurs}: its meta table does not name the format ${FORMAT}`);
+  }
+  const version = meta.get('schema_version');
+  if (version !== String(SCHEMA_VERSION)) {
+    throw new StoreError(
+      'UNSUPPORTED_VERSION',
+      `SqliteFactLog.open: ${path} has schema version ${version}; this claimgraph reads version ${SCHEMA_VERSION} only`,
+    );
+  }
+  if (integrityCheck) {
+    const results = (db.prepare('PRAGMA quick_check').all() as { quick_check: string }[]).map((r) => r.quick_check);
+    if (results.length !== 1 || results[0] !== 'ok') {
+      throw new StoreError('CORRUPT', `SqliteFactLog.open: ${path} failed its integrity check: ${results.slice(0, 5).join('; ')}`);
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
