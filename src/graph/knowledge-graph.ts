@@ -417,12 +417,19 @@ export class KnowledgeGraph {
       if (filter.article && !record.evidence.some((e) => e.articleId === filter.article)) continue;
       if (filter.modality && !record.evidence.some((e) => e.modality === filter.modality)) continue;
       if (filter.validAt && !validAt(s, filter.validAt)) continue;
+      if (filter.knownAt && !record.evidence.some((e) => this.publishedBy(e.articleId, filter.knownAt!))) continue;
       if (record.retraction && !filter.includeDeprecated) continue;
       out.push(record);
     }
     return out.sort(
       (a, b) => a.statement.predicate.localeCompare(b.statement.predicate) || a.statement.id.localeCompare(b.statement.id),
     );
+  }
+
+  /** Whether an article was out by the end of the given date (undated articles never are). */
+  private publishedBy(articleId: string, date: string): boolean {
+    const published = this.article(articleId)?.published;
+    return !!published && dateStart(published.value) <= dateEnd(date.slice(0, 10), date.length >= 10 ? 'DAY' : date.length >= 7 ? 'MONTH' : 'YEAR');
   }
 
   /** Claims in which the entity plays the role; symmetric claims count both ends as subject. */

@@ -29,6 +29,8 @@ export interface ClaimFilter {
   modality?: Evidence['modality'];
   /** Keep claims whose startTime/endTime qualifiers include this date (any ISO prefix). */
   validAt?: string;
+  /** Keep claims some article published on or before this date states (what was known then). */
+  knownAt?: string;
   /** Retracted claims are left out unless this is set. */
   includeDeprecated?: boolean;
 }

@@ -100,7 +100,8 @@ export class SearchIndex {
     const results = this.index.search(text, {
       boost: { name: 4, aliases: 3, title: 2, text: 1.5, body: 1 },
       prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      // Two edits from six letters up ("Lecia" finds Leica), one from four; none below.
+      fuzzy: (term) => (term.length >= 4 ? 0.34 : false),
       combineWith: 'OR',
       filter: kinds ? (result) => kinds.includes(this.documents.get(String(result.id))!.kind) : undefined,
     });
