@@ -37,7 +37,7 @@ export interface RecordProblem {
 }
 
 export class StoreError extends Error {
-  override readonly name = 'StoreError';
+  override readonly name: string = 'StoreError';
   readonly code: StoreErrorCode;
   /** For INVALID_FACT and INVALID_LOG: each bad record and what is wrong with it. */
   readonly problems: readonly RecordProblem[];

@@ -63,37 +63,41 @@ export function encodeBatch(method: string, facts: readonly Fact[], meta: Append
 }
 
 /**
- * Checks a whole exported log before import: each record's shape, seq strictly increasing,
- * batch numbers increasing with each batch's records adjacent, and one `at` and `actor` per
- * batch. Returns the rows to write, or throws INVALID_LOG listing the bad records.
+ * Checks a whole exported log: each record's shape, seq strictly increasing, batch numbers
+ * increasing with each batch's records adjacent, and one `at` and `actor` per batch. Returns
+ * the parsed records and every problem found (up to a readable number), by record index.
  */
-export function encodeImport(method: string, records: readonly unknown[]): FactRow[] {
-  const rows: FactRow[] = [];
+export function checkLog(records: readonly unknown[]): { facts: StoredFact[]; problems: RecordProblem[] } {
+  const facts: StoredFact[] = [];
   const problems: RecordProblem[] = [];
-  let previous: FactRow | undefined;
+  let previous: StoredFact | undefined;
   for (let index = 0; index < records.length && problems.length < MAX_PROBLEMS; index++) {
     const parsed = storedFactSchema.safeParse(records[index]);
     if (!parsed.success) {
       problems.push({ index, message: describeIssues(parsed.error) });
       continue;
     }
-    const { seq, batch, at, actor, fact } = parsed.data;
-    const row: FactRow = { seq, batch, at, actor, type: fact.type, body: JSON.stringify(fact) };
-    const disorder = previous && orderProblem(previous, row);
+    const disorder = previous && orderProblem(previous, parsed.data);
     if (disorder) problems.push({ index, message: disorder });
     // Compare the next record with this one even when out of order, so one misplaced
     // record is reported once rather than making every later one look wrong.
-    previous = row;
-    rows.push(row);
+    previous = parsed.data;
+    facts.push(parsed.data);
   }
+  return { facts, problems };
+}
+
+/** Checks a log for `importLog` and serialises it, or throws INVALID_LOG listing the bad records. */
+export function encodeImport(method: string, records: readonly unknown[]): FactRow[] {
+  const { facts, problems } = checkLog(records);
   if (problems.length > 0) {
     const listed = problems.map((p) => `record ${p.index + 1}: ${p.message}`).join(' | ');
     throw new StoreError('INVALID_LOG', `${method}: log refused, nothing written: ${listed}`, { problems });
   }
-  return rows;
+  return facts.map(({ seq, batch, at, actor, fact }) => ({ seq, batch, at, actor, type: fact.type, body: JSON.stringify(fact) }));
 }
 
-function orderProblem(previous: FactRow, row: FactRow): string | null {
+function orderProblem(previous: StoredFact, row: StoredFact): string | null {
   if (row.seq <= previous.seq) return `seq ${row.seq} does not follow seq ${previous.seq}: seq must strictly increase`;
   if (row.batch < previous.batch) return `batch ${row.batch} comes after batch ${previous.batch}: batches must be in order`;
   if (row.batch === previous.batch && (row.at !== previous.at || row.actor !== previous.actor)) {

@@ -31,7 +31,8 @@ const SCHEMA_VERSION = 1;
 /** Facts per read query: large enough to amortise the query, small enough to keep memory flat. */
 const PAGE = 1000;
 
-/** SQLite's result code for "file is not a database". */
+/** SQLite result codes the store reports as their own StoreError codes. */
+const SQLITE_CORRUPT = 11;
 const SQLITE_NOTADB = 26;
 
 const SCHEMA = `
@@ -87,14 +88,14 @@ export class SqliteFactLog implements FactLog {
     try {
       db = new DatabaseSync(path);
     } catch (error) {
-      throw new StoreError('IO', `SqliteFactLog.open: cannot open ${path}: ${messageOf(error)}`, { cause: error });
+      throw storeError(`SqliteFactLog.open: cannot open ${path}`, error);
     }
     try {
       prepare(db, path, integrityCheck);
       return new SqliteFactLog(db, path);
     } catch (error) {
       db.close();
-      throw error instanceof StoreError ? error : new StoreError('IO', `SqliteFactLog.open: ${path}: ${messageOf(error)}`, { cause: error });
+      throw storeError(`SqliteFactLog.open: ${path}`, error);
     }
   }
 
@@ -130,7 +131,7 @@ export class SqliteFactLog implements FactLog {
     let cursor = afterSeq;
     while (cursor < end) {
       this.#assertOpen('read');
-      const rows = this.#page.all(cursor, end) as unknown as Row[];
+      const rows = this.#query('read', () => this.#page.all(cursor, end) as unknown as Row[]);
       if (rows.length === 0) return;
       for (const row of rows) yield decodeRow(row);
       cursor = rows[rows.length - 1]!.seq;
@@ -157,7 +158,7 @@ export class SqliteFactLog implements FactLog {
 
   lastSeq(): number {
     this.#assertOpen('lastSeq');
-    return this.#lastRow()?.seq ?? 0;
+    return this.#query('lastSeq', () => this.#lastRow()?.seq ?? 0);
   }
 
   isEmpty(): boolean {
@@ -178,12 +179,22 @@ export class SqliteFactLog implements FactLog {
   /** Whole batches after `afterSeq`: about one page, extended to the end of the last batch. */
   #batchesAfter(afterSeq: number): StoredFact[] {
     if (this.#closed) return [];
-    const facts: StoredFact[] = [];
-    for (const row of this.#after.iterate(afterSeq) as IterableIterator<Row>) {
-      if (facts.length >= PAGE && row.batch !== facts[facts.length - 1]!.batch) break;
-      facts.push(decodeRow(row));
+    return this.#query('follow', () => {
+      const facts: StoredFact[] = [];
+      for (const row of this.#after.iterate(afterSeq) as IterableIterator<Row>) {
+        if (facts.length >= PAGE && row.batch !== facts[facts.length - 1]!.batch) break;
+        facts.push(decodeRow(row));
+      }
+      return facts;
+    });
+  }
+
+  #query<T>(method: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw storeError(`SqliteFactLog.${method}`, error);
     }
-    return facts;
   }
 
   #transaction<T>(method: string, work: () => T): T {
@@ -194,8 +205,7 @@ export class SqliteFactLog implements FactLog {
       return result;
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      if (error instanceof StoreError) throw error;
-      throw new StoreError('IO', `SqliteFactLog.${method}: nothing written: ${messageOf(error)}`, { cause: error });
+      throw storeError(`SqliteFactLog.${method}: nothing written`, error);
     }
   }
 
@@ -220,9 +230,7 @@ function prepare(db: DatabaseSync, path: string, integrityCheck: boolean): void 
   try {
     tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
   } catch (error) {
-    if ((error as { errcode?: number }).errcode === SQLITE_NOTADB) {
-      throw new StoreError('NOT_A_STORE', `${notOurs}: it is not a SQLite database`, { cause: error });
-    }
+    if (errcode(error) === SQLITE_NOTADB) throw new StoreError('NOT_A_STORE', `${notOurs}: it is not a SQLite database`, { cause: error });
     throw error;
   }
   const fresh = tables.length === 0;
@@ -260,6 +268,16 @@ function prepare(db: DatabaseSync, path: string, integrityCheck: boolean): void 
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A StoreError as it is, or SQLite's error wrapped in one with the matching code. */
+function storeError(context: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const message = `${context}: ${error instanceof Error ? error.message : String(error)}`;
+  const code = errcode(error);
+  return new StoreError(code === SQLITE_CORRUPT ? 'CORRUPT' : code === SQLITE_NOTADB ? 'NOT_A_STORE' : 'IO', message, { cause: error });
+}
+
+function errcode(error: unknown): number | undefined {
+  // node:sqlite reports SQLite's extended result code; its low byte is the primary code.
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' ? code & 0xff : undefined;
 }

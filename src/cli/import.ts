@@ -1,0 +1,70 @@
+/**
+ * `claimgraph import`: reads a JSON Lines fact log (from `claimgraph export`) into an empty store.
+ *
+ * Every seq, batch, actor and timestamp is kept, so export → import → export gives the same
+ * file. Nothing is written unless everything can be: a store that already holds facts is
+ * refused before the input is read, and every line is checked, with bad ones named by line
+ * number, before a store is opened for writing or created.
+ */
+
+import { createReadStream, existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { StoreError } from '../store/errors.ts';
+import { JsonlError, readJsonl } from '../store/jsonl.ts';
+import { DEFAULT_STORE_PATH, SqliteFactLog } from '../store/sqlite-fact-log.ts';
+
+const USAGE = `usage: claimgraph import [--store path] [--in file|-]
+
+  --store  the SQLite store to fill; it must be empty or not exist yet (default ${DEFAULT_STORE_PATH})
+  --in     the JSON Lines file to read, or - for standard input (default -)
+`;
+
+export async function run(args: string[]): Promise<number> {
+  let options: { store: string; in: string; help: boolean };
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        store: { type: 'string', default: DEFAULT_STORE_PATH },
+        in: { type: 'string', default: '-' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    options = values;
+  } catch (error) {
+    process.stderr.write(`claimgraph import: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  let log: SqliteFactLog | undefined;
+  try {
+    if (existsSync(options.store)) {
+      log = SqliteFactLog.open(options.store, { create: false });
+      if (!log.isEmpty()) {
+        throw new StoreError('NOT_EMPTY', `${options.store} already holds ${log.lastSeq()} facts; import needs an empty store`);
+      }
+    }
+    const facts = await readJsonl(options.in === '-' ? process.stdin : createReadStream(options.in));
+    log ??= SqliteFactLog.open(options.store);
+    await log.importLog(facts);
+    process.stderr.write(`claimgraph import: ${facts.length} facts into ${options.store}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof StoreError || isMissingFile(error))) throw error;
+    const lines = error instanceof JsonlError ? error.lines.map((l) => `  line ${l.line}: ${l.message}\n`).join('') : '';
+    const source = options.in === '-' ? 'standard input' : options.in;
+    const summary = error instanceof JsonlError ? `${source} refused, nothing written:\n` : `${(error as Error).message}\n`;
+    process.stderr.write(`claimgraph import: ${summary}${lines}`);
+    return 1;
+  } finally {
+    await log?.close();
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
