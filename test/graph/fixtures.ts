@@ -28,12 +28,12 @@ export const article = (slug: string, body: string, published: string, publisher
 
 /** A ClaimStated fact whose evidence is the first occurrence of `quote` in the article. */
 export function stated(
-  claim: Omit<ClaimStatement, 'id' | 'qualifiers' | 'negated'> & Partial<Pick<ClaimStatement, 'qualifiers' | 'negated'>>,
+  claim: Omit<ClaimStatement, 'id' | 'qualifiers' | 'negated' | 'value'> & Partial<Pick<ClaimStatement, 'qualifiers' | 'negated' | 'value'>>,
   on: Article,
   quote: string,
   extra: Partial<Pick<Evidence, 'modality' | 'attributedTo'>> = {},
 ): Fact {
-  const statement = makeClaim({ qualifiers: {}, negated: false, ...claim });
+  const statement = makeClaim({ qualifiers: {}, negated: false, value: null, ...claim });
   const start = on.body.indexOf(quote);
   if (start < 0) throw new Error(`fixture quote not in ${on.id}: ${quote}`);
   return {

@@ -1,0 +1,37 @@
+/**
+ * The Pothos schema builder: plugins, scalars and the request context. It defines no types;
+ * each GraphQL type lives in its own file under types/.
+ */
+
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { KnowledgeGraph } from '../graph/index.ts';
+import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
+
+export interface Context {
+  graph: KnowledgeGraph;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Connection: { totalCount: number };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Global IDs are the graph's own readable `Kind:slug` IDs rather than base64 blobs.
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: decodeGlobalId,
+  },
+});
+
+builder.queryType({ description: 'Read the knowledge graph: entities, articles, claims and their evidence.' });
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({ description: 'Number of items in the whole connection, across all pages.', resolve: (parent) => parent.totalCount }),
+);

@@ -1,0 +1,2 @@
+export { schema } from './schema.ts';
+export type { Context } from './builder.ts';

@@ -1,0 +1,45 @@
+/**
+ * Starts claimgraph: listens at once (GET /health answers 503 while the graph loads), loads
+ * the graph, then serves GraphQL at /graphql with GraphiQL in development.
+ */
+
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { loadConfig } from '../config.ts';
+import { loadGraph } from './load-graph.ts';
+import { createServer } from './yoga.ts';
+
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  let handle = (_request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+    response.end(JSON.stringify({ status: 'loading' }));
+  };
+  const http = createHttpServer((request, response) => handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, resolve);
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  const started = performance.now();
+  const graph = await loadGraph(config.dataDir);
+  const yoga = createServer(graph, config);
+  handle = yoga as unknown as typeof handle;
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims loaded in ${ms} ms; ` +
+      `GraphQL at http://${config.host}:${port}/graphql${config.graphiql ? ' (GraphiQL on)' : ''}`,
+  );
+
+  const stop = () => http.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
