@@ -79,6 +79,12 @@ export const PREDICATES = {
     says: '{subject} was shown with {object}',
     denies: '{subject} was not shown with {object}',
   }),
+  ACCESSORY_FOR: P({
+    description: 'An add-on made to be used with another product (e.g. a lens attachment for a phone line).',
+    domain: PRODUCT, range: { entity: PRODUCT }, functional: false, symmetric: false, wikidata: null,
+    says: '{subject} is an accessory for {object}',
+    denies: '{subject} is not an accessory for {object}',
+  }),
   SENSOR_MAKER: P({
     description: 'The company that makes a product’s image sensor.',
     domain: PRODUCT, range: { entity: ['Company'] }, functional: false, symmetric: false, wikidata: null,
@@ -157,6 +163,12 @@ export const PREDICATES = {
     says: '{subject} ranks number {object} in its market',
     denies: '{subject} does not rank number {object} in its market',
   }),
+  OUTSELLS: P({
+    description: 'A company sells more devices than another (qualifiers region and pointInTime narrow the market).',
+    domain: ['Company'], range: { entity: ['Company'] }, functional: false, symmetric: false, wikidata: null,
+    says: '{subject} sells more devices than {object}',
+    denies: '{subject} does not sell more devices than {object}',
+  }),
   COUNTRY: P({
     description: 'The country a company is from.',
     domain: ORG, range: { value: 'Text' }, functional: true, symmetric: false, wikidata: 'P17',
@@ -174,6 +186,12 @@ export const PREDICATES = {
     domain: ['Company'], range: { value: 'Text' }, functional: false, symmetric: false, wikidata: 'P1056',
     says: '{subject} makes {object}',
     denies: '{subject} does not make {object}',
+  }),
+  PARENT_ORGANIZATION: P({
+    description: 'The company a brand or subsidiary belongs to.',
+    domain: ['Company'], range: { entity: ['Company'] }, functional: true, symmetric: false, wikidata: 'P749',
+    says: '{subject} belongs to {object}',
+    denies: '{subject} does not belong to {object}',
   }),
   AFFILIATED_WITH: P({
     description: 'A person’s organisation.',
