@@ -67,12 +67,16 @@ describe('entity', () => {
   it('lists claims about an entity by role and predicate', async () => {
     const { entity } = await api.data(`{ entity(id: "Company:leica") {
       asSubject: claims(role: SUBJECT) { totalCount edges { node { subject { id } predicate } } }
-      asObject: claims(role: OBJECT) { totalCount edges { node { object { id } } } }
+      asObject: claims(role: OBJECT) { totalCount edges { node { subject { id } object { id } predicateInfo { symmetric } } } }
       partners: claims(predicate: PARTNERS_WITH) { edges { node { predicate } } }
     } }`);
     expect(entity.asSubject.totalCount).toBeGreaterThan(0);
     expect(entity.asObject.totalCount).toBeGreaterThan(0);
-    for (const e of entity.asObject.edges) expect(e.node.object.id).toBe('Company:leica');
+    // A symmetric claim ("partners with") has the entity at either end in both roles.
+    for (const { node } of entity.asObject.edges) {
+      if (node.predicateInfo.symmetric) expect([node.subject.id, node.object.id]).toContain('Company:leica');
+      else expect(node.object.id).toBe('Company:leica');
+    }
     expect(entity.partners.edges.length).toBeGreaterThan(0);
     expect(entity.partners.edges.every((e: any) => e.node.predicate === 'PARTNERS_WITH')).toBe(true);
   });
