@@ -33,19 +33,39 @@ export function findQuote(body: string, quote: string, occurrence?: number): Quo
 
 /** The shortest stretch of a quote worth anchoring a hint on. */
 const MIN_ANCHOR = 8;
+/** The shortest end of a quote worth closing a hint on: a letter or two matches anywhere. */
+const MIN_TAIL = 3;
 
 /**
- * The passage of `body` a missing quote most likely meant: anchored on the longest prefix or
- * suffix of the quote that the body does contain, and as long as the quote. Null when not
+ * The passage of `body` a missing quote most likely meant. It starts where the longest
+ * prefix of the quote the body contains starts, and ends where the longest suffix found after
+ * that ends, so a changed word in the middle shows whole. Anchored on the suffix alone when
+ * that is the longer match; widened to whole words when only one end lines up. Null when not
  * even a few characters line up.
  */
 export function closestPassage(body: string, quote: string): string | null {
+  const anchor = Math.min(MIN_ANCHOR, quote.length);
   const prefix = longestFound(quote.length, (n) => body.indexOf(quote.slice(0, n)));
   const suffix = longestFound(quote.length, (n) => body.indexOf(quote.slice(quote.length - n)));
-  const best = prefix.length >= suffix.length ? prefix : suffix;
-  if (best.length < Math.min(MIN_ANCHOR, quote.length)) return null;
-  const start = best === prefix ? prefix.at : Math.max(0, suffix.at + suffix.length - quote.length);
-  return body.slice(start, start + quote.length);
+  if (Math.max(prefix.length, suffix.length) < anchor) return null;
+  if (prefix.length >= suffix.length) {
+    const tail = longestFound(quote.length - prefix.length, (n) => body.indexOf(quote.slice(quote.length - n), prefix.at + prefix.length));
+    const end = tail.at + tail.length;
+    if (tail.length >= MIN_TAIL && end - prefix.at <= 2 * quote.length) return body.slice(prefix.at, end);
+    return wholeWords(body, prefix.at, prefix.at + quote.length);
+  }
+  const end = suffix.at + suffix.length;
+  return wholeWords(body, end - quote.length, end);
+}
+
+/** Widens [start, end) outwards so that it does not cut a word, and trims its edges. */
+function wholeWords(body: string, start: number, end: number): string {
+  const isWordChar = (at: number) => at >= 0 && at < body.length && /[\p{L}\p{N}]/u.test(body[at]!);
+  let from = Math.max(0, start);
+  let to = Math.min(body.length, end);
+  while (isWordChar(from - 1) && isWordChar(from)) from--;
+  while (isWordChar(to) && isWordChar(to - 1)) to++;
+  return body.slice(from, to).trim();
 }
 
 /**
