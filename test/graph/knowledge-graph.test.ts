@@ -163,3 +163,19 @@ describe('KnowledgeGraph', () => {
     expect(() => graph.apply([{ type: 'EntitiesMerged', keep: 'Company:acme', merge: 'Company:acme' }])).toThrow(UsageGraphError);
   });
 });
+
+describe('conflicts over time', () => {
+  it('reports a partnership that ended and another that began as a change over time, not a dispute', () => {
+    const graph = build([
+      { type: 'EntityAdded', entity: { id: 'Company:optico', kind: 'Company', name: 'Optico', aliases: [], description: null } },
+      stated({ subject: 'Company:lensco', predicate: 'PARTNERS_WITH', object: 'Company:optico', qualifiers: { endTime: { type: 'Date', value: '2022', precision: 'YEAR' } } }, B, 'As Wire reported'),
+      stated({ subject: 'Company:lensco', predicate: 'PARTNERS_WITH', object: 'Company:acme', qualifiers: { startTime: { type: 'Date', value: '2022', precision: 'YEAR' } } }, C, 'Acme partners with Lensco'),
+    ]);
+    const groups = conflictGroups(graph, { subject: 'Company:lensco' });
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.kinds).toEqual(['CHANGED_OVER_TIME']);
+    expect(groups[0]!.claims.map((c) => c.statement.qualifiers.startTime ?? c.statement.qualifiers.endTime).length).toBe(2);
+    // Partners at the same time are no conflict at all.
+    expect(conflictGroups(graph, { subject: 'Company:acme' })).toEqual([]);
+  });
+});

@@ -107,6 +107,14 @@ describe('claims', () => {
     expect(reported.edges.map((e: any) => e.node.value)).toContainEqual({ value: '2022-07', precision: 'MONTH' });
   });
 
+  it('tells Leica’s change of partner over time from a dispute', async () => {
+    const { entity } = await api.data(`{ entity(id: "Company:leica") { conflicts { predicate kinds claims { subject { id } object { id } } } } }`);
+    const partners = entity.conflicts.find((g: any) => g.predicate === 'PARTNERS_WITH');
+    expect(partners.kinds).toEqual(['CHANGED_OVER_TIME']);
+    const others = partners.claims.flatMap((c: any) => [c.subject.id, c.object.id]).filter((id: string) => id !== 'Company:leica');
+    expect(new Set(others)).toEqual(new Set(['Company:huawei', 'Company:xiaomi']));
+  });
+
   it('refuses a malformed date filter and an unknown subject', async () => {
     const badDate = await api.query(`{ claims(filter: { validAt: "last year" }) { totalCount } }`);
     expect(badDate.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.validAt' });
