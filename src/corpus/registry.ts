@@ -37,7 +37,7 @@ export function entityIdProblem(id: string): string | null {
   return null;
 }
 
-/** Reads the registry text; entities with problems are reported and left out. */
+/** Reads the registry text; entities whose entry or ID is malformed are reported and left out. */
 export function parseRegistry(text: string, report: Report): Entity[] {
   const data = parseYaml(text, report);
   if (data === undefined) return [];
@@ -68,20 +68,17 @@ export function parseRegistry(text: string, report: Report): Entity[] {
       return;
     }
     ids.add(id);
-    let clash = false;
+    // A clash is reported but the entity is kept, so that claims about it are still checked
+    // and the curator sees the clash rather than a trail of "unknown entity" problems.
     const forms = new Set<string>();
     for (const form of [name, ...aliases]) {
       const key = surfaceKey(form);
       if (forms.has(key)) continue; // the same form listed twice for one entity is harmless
       forms.add(key);
       const owner = owners.get(key);
-      if (owner !== undefined) {
-        report(entry, `alias "${form}" is already a name or alias of ${owner}; each surface form must point at one entity`);
-        clash = true;
-      }
+      if (owner === undefined) owners.set(key, id);
+      else report(entry, `alias "${form}" is already a name or alias of ${owner}; each surface form must point at one entity`);
     }
-    if (clash) return;
-    for (const key of forms) owners.set(key, id);
     entities.push({ id, kind, name, aliases: [...new Set(aliases)], description });
   });
   return entities;
