@@ -3,8 +3,8 @@
  *
  * Both implementations keep a fact as a row of columns plus the fact's JSON text, written
  * from the schema's parsed output, so key order is canonical and a row reads back the same
- * on every implementation. Validation happens here, once, before any write begins: a batch
- * or an import with one bad record is refused whole.
+ * on every implementation. Validation happens here, before any write begins: a batch or an
+ * import with one bad record is refused whole.
  */
 
 import type { Fact } from '../model/fact.ts';
@@ -28,7 +28,7 @@ export interface EncodedBatch {
   facts: { type: Fact['type']; body: string }[];
 }
 
-/** Import reports at most this many problems: enough to fix a file, short enough to read. */
+/** At most this many bad records are reported: enough to fix the input, short enough to read. */
 const MAX_PROBLEMS = 20;
 
 /**
