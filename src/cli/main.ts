@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { file: string; summary: string }> = {
   eval: { file: './eval.ts', summary: 'score the extractor against the labelled fixtures' },
   export: { file: './export.ts', summary: 'write the fact log as JSON Lines' },
   import: { file: './import.ts', summary: 'read a JSON Lines fact log into an empty store' },
+  token: { file: './token.ts', summary: 'make a bearer token and its configuration line' },
 };
 
 function usage(): string {

@@ -91,3 +91,23 @@ describe('search', () => {
     expect(long.errors![0]!.message).toMatch(/500/);
   });
 });
+
+describe('nodes and mentions', () => {
+  it('fetches several nodes of different kinds at once, null for an unknown one', async () => {
+    const { nodes } = await api.data(`{ nodes(ids: ["Company:xiaomi", "Article:004-4cd5981a", "Product:nothing-here"]) { id __typename } }`);
+    expect(nodes).toEqual([{ id: 'Company:xiaomi', __typename: 'Company' }, { id: 'Article:004-4cd5981a', __typename: 'Article' }, null]);
+  });
+
+  it('lists the entities an article names in reading order, each exactly as written', async () => {
+    const { article } = await api.data(`{ article(id: "Article:004-4cd5981a") { body mentions(first: 100) { totalCount edges { node { text start end entity { id } } } } } }`);
+    const mentions = article.mentions.edges.map((e: any) => e.node);
+    expect(mentions.map((m: any) => m.start)).toEqual([...mentions.map((m: any) => m.start)].sort((a: number, b: number) => a - b));
+    for (const m of mentions) expect(article.body.slice(m.start, m.end)).toBe(m.text);
+    expect(new Set(mentions.map((m: any) => m.entity.id))).toContain('Person:lei-jun');
+  });
+
+  it('marks curated evidence with its method and full confidence', async () => {
+    const { article } = await api.data(`{ article(id: "Article:000-66c4e56b") { evidence(first: 5) { edges { node { method confidence } } } } }`);
+    for (const { node } of article.evidence.edges) expect(node).toEqual({ method: 'CURATED', confidence: 1 });
+  });
+});
