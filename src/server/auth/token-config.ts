@@ -13,8 +13,8 @@ import { z } from 'zod';
 export const SCOPES = ['read', 'write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Scopes a scope grants besides itself: an admin can do what a writer and a reader can. */
-const IMPLIED: Record<Scope, readonly Scope[]> = { read: [], write: [], admin: ['write', 'read'] };
+/** Scopes a scope grants besides itself: an admin can do what a writer can, and a writer what a reader can. */
+const IMPLIED: Record<Scope, readonly Scope[]> = { read: [], write: ['read'], admin: ['write', 'read'] };
 
 export interface ConfiguredToken {
   name: string;

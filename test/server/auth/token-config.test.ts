@@ -55,10 +55,11 @@ describe('parseTokenConfig', () => {
     expect(summary(parseTokenConfig(json))).toEqual(summary(parseTokenConfig(`ingest-bot:read+write:${botHash},editor:read:${editorHash}`)));
   });
 
-  it('lets admin imply write and read, and write imply nothing else', () => {
-    const [admin, writer] = parseTokenConfig(`ops:admin:${botHash},bot:write:${editorHash}`);
+  it('lets admin imply write and read, write imply read, and read imply nothing else', () => {
+    const [admin, writer, reader] = parseTokenConfig(`ops:admin:${botHash},bot:write:${editorHash},viewer:read:${'ab'.repeat(32)}`);
     expect([...admin!.scopes].sort()).toEqual(['admin', 'read', 'write']);
-    expect([...writer!.scopes]).toEqual(['write']);
+    expect([...writer!.scopes].sort()).toEqual(['read', 'write']);
+    expect([...reader!.scopes]).toEqual(['read']);
   });
 
   it('accepts digests in upper case', () => {
