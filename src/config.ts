@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import { z } from 'zod';
+import { TokenConfigError, parseTokenConfig, type ConfiguredToken } from './server/auth/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -17,6 +18,9 @@ const environment = z.object({
   NODE_ENV: z.string().optional(),
   CLAIMGRAPH_DATA_DIR: z.string().min(1).default(path.join(ROOT, 'data')),
   CLAIMGRAPH_GRAPHIQL: flag.optional(),
+  CLAIMGRAPH_STORE: z.string().min(1).default(path.join(ROOT, 'var', 'claimgraph.sqlite')),
+  CLAIMGRAPH_TOKENS: z.string().default(''),
+  CLAIMGRAPH_READ_REQUIRES_TOKEN: flag.default(false),
 });
 
 export interface Config {
@@ -25,6 +29,11 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   dataDir: string;
   graphiql: boolean;
+  /** The SQLite fact log; `:memory:` keeps it in memory (nothing survives a restart). */
+  storePath: string;
+  /** Bearer tokens, as configured: names, scopes and sha256 digests, never the tokens. */
+  tokens: ConfiguredToken[];
+  readRequiresToken: boolean;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +51,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  let tokens: ConfiguredToken[];
+  try {
+    tokens = parseTokenConfig(e.CLAIMGRAPH_TOKENS);
+  } catch (error) {
+    if (error instanceof TokenConfigError) throw new ConfigError(error.problems.map((p) => `CLAIMGRAPH_TOKENS: ${p}`));
+    throw error;
+  }
   const mode = e.CLAIMGRAPH_ENV ?? (e.NODE_ENV === 'production' ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development');
   return {
     port: e.PORT,
@@ -49,5 +65,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: mode,
     dataDir: path.resolve(e.CLAIMGRAPH_DATA_DIR),
     graphiql: e.CLAIMGRAPH_GRAPHIQL ?? mode !== 'production',
+    storePath: e.CLAIMGRAPH_STORE === ':memory:' ? ':memory:' : path.resolve(e.CLAIMGRAPH_STORE),
+    tokens,
+    readRequiresToken: e.CLAIMGRAPH_READ_REQUIRES_TOKEN,
   };
 }

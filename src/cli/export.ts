@@ -13,11 +13,12 @@ import { rename, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { StoreError } from '../store/errors.ts';
 import { writeJsonl } from '../store/jsonl.ts';
-import { DEFAULT_STORE_PATH, SqliteFactLog } from '../store/sqlite-fact-log.ts';
+import { loadConfig } from '../config.ts';
+import { SqliteFactLog } from '../store/sqlite-fact-log.ts';
 
 const USAGE = `usage: claimgraph export [--store path] [--out file|-]
 
-  --store  the SQLite store to read (default ${DEFAULT_STORE_PATH})
+  --store  the SQLite store to read (default: $CLAIMGRAPH_STORE, else var/claimgraph.sqlite)
   --out    the file to write, or - for standard output (default -)
 `;
 
@@ -27,7 +28,7 @@ export async function run(args: string[]): Promise<number> {
     const { values } = parseArgs({
       args,
       options: {
-        store: { type: 'string', default: DEFAULT_STORE_PATH },
+        store: { type: 'string', default: loadConfig().storePath },
         out: { type: 'string', default: '-' },
         help: { type: 'boolean', short: 'h', default: false },
       },

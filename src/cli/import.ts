@@ -11,11 +11,12 @@ import { createReadStream, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { StoreError } from '../store/errors.ts';
 import { JsonlError, readJsonl } from '../store/jsonl.ts';
-import { DEFAULT_STORE_PATH, SqliteFactLog } from '../store/sqlite-fact-log.ts';
+import { loadConfig } from '../config.ts';
+import { SqliteFactLog } from '../store/sqlite-fact-log.ts';
 
 const USAGE = `usage: claimgraph import [--store path] [--in file|-]
 
-  --store  the SQLite store to fill; it must be empty or not exist yet (default ${DEFAULT_STORE_PATH})
+  --store  the SQLite store to fill; it must be empty or not exist yet (default: $CLAIMGRAPH_STORE, else var/claimgraph.sqlite)
   --in     the JSON Lines file to read, or - for standard input (default -)
 `;
 
@@ -25,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
     const { values } = parseArgs({
       args,
       options: {
-        store: { type: 'string', default: DEFAULT_STORE_PATH },
+        store: { type: 'string', default: loadConfig().storePath },
         in: { type: 'string', default: '-' },
         help: { type: 'boolean', short: 'h', default: false },
       },

@@ -133,6 +133,15 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
   return { facts, rates, entities, articles };
 }
 
+/** Reads only the exchange-rate table: a graph replayed from the fact log still needs it. */
+export async function loadRates(dataDir: string): Promise<RateTable> {
+  const log = new ProblemLog();
+  const text = await readText(dataDir, RATES_FILE, log.for(RATES_FILE));
+  const rates = text === null ? null : parseRates(text, log.for(RATES_FILE));
+  if (log.problems.length > 0 || rates === null) throw new CorpusError(log.problems, dataDir);
+  return rates;
+}
+
 async function readText(dataDir: string, file: string, report: Report): Promise<string | null> {
   try {
     return await readFile(join(dataDir, file), 'utf8');

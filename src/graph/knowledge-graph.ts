@@ -36,6 +36,18 @@ export interface EdgeAttributes {
 export interface ApplyMeta {
   actor?: string;
   at?: string;
+  /** Sequence number of each fact in the log, when the batch came from one. */
+  seqs?: readonly number[];
+}
+
+/** One change to a node, for `history(id)`. */
+export interface Change {
+  seq: number | null;
+  at: string | null;
+  actor: string | null;
+  type: Fact['type'];
+  /** What changed, in a few words. */
+  summary: string;
 }
 
 export function normaliseName(name: string): string {
@@ -64,11 +76,56 @@ export class KnowledgeGraph {
 
   // ---- writing ------------------------------------------------------------------------------
 
+  private readonly changes = new Map<string, Change[]>();
+
   /** Applies one batch of facts. Facts are checked first, so a bad batch changes nothing. */
   apply(facts: readonly Fact[], meta: ApplyMeta = {}): void {
-    for (const fact of facts) this.check(fact, facts);
-    for (const fact of facts) this.applyOne(fact, meta);
+    this.validate(facts);
+    facts.forEach((fact, i) => {
+      this.record(fact, meta, meta.seqs?.[i] ?? null);
+      this.applyOne(fact, meta);
+    });
     this.version++;
+  }
+
+  /** Throws the error `apply` would throw for this batch, without changing anything. */
+  validate(facts: readonly Fact[]): void {
+    for (const fact of facts) this.check(fact, facts);
+  }
+
+  /** Changes to an entity or claim, oldest first: what was added, retracted, merged. */
+  history(id: string): Change[] {
+    return this.changes.get(id) ?? this.changes.get(this.resolve(id)) ?? [];
+  }
+
+  private record(fact: Fact, meta: ApplyMeta, seq: number | null): void {
+    // Mentions are many and say nothing new about a node; they are left out of its history.
+    const touched = ((): [string, string][] => {
+      switch (fact.type) {
+        case 'EntityAdded':
+          return [[fact.entity.id, `added ${fact.entity.kind} "${fact.entity.name}"`]];
+        case 'ArticleAdded':
+          return [[fact.article.id, `added article "${fact.article.title}"`]];
+        case 'AliasAdded':
+          return [[this.resolve(fact.entityId), `alias "${fact.alias}" added`]];
+        case 'ClaimStated':
+          return [[fact.claim.id, `stated in ${fact.evidence.articleId} at ${fact.evidence.start}–${fact.evidence.end} (${fact.evidence.modality})`]];
+        case 'ClaimRetracted':
+          return [[this.resolve(fact.claimId), `retracted: ${fact.reason}`]];
+        case 'EntitiesMerged':
+          return [
+            [this.resolve(fact.keep), `${fact.merge} merged into it`],
+            [fact.merge, `merged into ${this.resolve(fact.keep)}`],
+          ];
+        case 'MentionFound':
+          return [];
+      }
+    })();
+    for (const [id, summary] of touched) {
+      const list = this.changes.get(id) ?? [];
+      list.push({ seq, at: meta.at ?? null, actor: meta.actor ?? null, type: fact.type, summary });
+      this.changes.set(id, list);
+    }
   }
 
   private check(fact: Fact, batch: readonly Fact[]): void {

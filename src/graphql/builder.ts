@@ -6,10 +6,15 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { KnowledgeGraph } from '../graph/index.ts';
+import type { Viewer } from '../server/auth/viewer.ts';
+import type { GraphWriter } from '../service/graph-writer.ts';
 import { decodeGlobalId, encodeGlobalId } from './global-id.ts';
 
 export interface Context {
   graph: KnowledgeGraph;
+  /** Null when the server is read-only. */
+  writer: GraphWriter | null;
+  viewer: Viewer;
 }
 
 export const builder = new SchemaBuilder<{
@@ -31,6 +36,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Read the knowledge graph: entities, articles, claims and their evidence.' });
+builder.mutationType({ description: 'Change the graph. Every mutation needs a bearer token; each write is durable before it is acknowledged.' });
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'Number of items in the whole connection, across all pages.', resolve: (parent) => parent.totalCount }),

@@ -12,6 +12,9 @@ import './types/evidence.ts';
 import './types/conflict.ts';
 import './types/search.ts';
 import './types/traversal.ts';
+import './types/change.ts';
+import './types/claim-writes.ts';
+import './types/entity-writes.ts';
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 

@@ -5,7 +5,8 @@
 
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { loadConfig } from '../config.ts';
-import { loadGraph } from './load-graph.ts';
+import { openGraph } from '../service/open-graph.ts';
+import { GraphWriter } from '../service/graph-writer.ts';
 import { createServer } from './yoga.ts';
 
 export async function main(): Promise<void> {
@@ -23,16 +24,18 @@ export async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
 
   const started = performance.now();
-  const graph = await loadGraph(config.dataDir);
-  const yoga = createServer(graph, config);
+  const { graph, store, seeded } = await openGraph(config);
+  const writer = new GraphWriter(store, graph);
+  const yoga = createServer(graph, config, { writer, tokens: config.tokens, readRequiresToken: config.readRequiresToken });
   handle = yoga as unknown as typeof handle;
   const ms = Math.round(performance.now() - started);
   console.log(
-    `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims loaded in ${ms} ms; ` +
+    `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims ` +
+      `${seeded ? `loaded from ${config.dataDir} into` : 'replayed from'} ${config.storePath} in ${ms} ms; ` +
       `GraphQL at http://${config.host}:${port}/graphql${config.graphiql ? ' (GraphiQL on)' : ''}`,
   );
 
-  const stop = () => http.close(() => process.exit(0));
+  const stop = () => http.close(() => void store.close().then(() => process.exit(0)));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

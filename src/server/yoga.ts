@@ -7,13 +7,34 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { KnowledgeGraph } from '../graph/index.ts';
 import { schema, type Context } from '../graphql/index.ts';
+import type { GraphWriter } from '../service/graph-writer.ts';
+import { viewerOf } from './auth/viewer.ts';
+import type { ConfiguredToken } from './auth/index.ts';
 
 export type ClaimgraphServer = YogaServerInstance<Record<string, never>, Context>;
 
-export function createServer(graph: KnowledgeGraph, config: Pick<Config, 'env' | 'graphiql'>): ClaimgraphServer {
+export interface ServerServices {
+  /** Takes writes; without it the API is read-only and mutations say so. */
+  writer?: GraphWriter | null;
+  /** Bearer tokens accepted for writes (and reads, when reads need a token). */
+  tokens?: readonly ConfiguredToken[];
+  /** Reads need a token with the read scope. Off by default: reads are open. */
+  readRequiresToken?: boolean;
+}
+
+export function createServer(
+  graph: KnowledgeGraph,
+  config: Pick<Config, 'env' | 'graphiql'>,
+  services: ServerServices = {},
+): ClaimgraphServer {
+  const tokens = services.tokens ?? [];
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: () => ({ graph }),
+    context: ({ request }) => ({
+      graph,
+      writer: services.writer ?? null,
+      viewer: viewerOf(request.headers.get('authorization'), tokens, services.readRequiresToken ?? false),
+    }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

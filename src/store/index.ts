@@ -8,4 +8,4 @@ export type * from './fact-log.ts';
 export * from './fact-schema.ts';
 export { JsonlError, formatLine, readJsonl, writeJsonl } from './jsonl.ts';
 export { MemoryFactLog } from './memory-fact-log.ts';
-export { DEFAULT_STORE_PATH, SqliteFactLog, type OpenSqliteFactLogOptions } from './sqlite-fact-log.ts';
+export { SqliteFactLog, type OpenSqliteFactLogOptions } from './sqlite-fact-log.ts';

@@ -21,9 +21,6 @@ import type { AppendMeta, AppendResult, Batch, FactLog, StoredFact, Unsubscribe 
 import { assertAfterSeq, decodeRow, encodeBatch, encodeImport } from './fact-row.ts';
 import { Followers } from './followers.ts';
 
-/** Where the server keeps its store unless configured otherwise. */
-export const DEFAULT_STORE_PATH = 'var/claimgraph.sqlite';
-
 /** Written into `meta` so that a claimgraph store can be told from any other SQLite file. */
 const FORMAT = 'claimgraph-fact-log';
 const SCHEMA_VERSION = 1;

@@ -1,14 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const MAIN = path.resolve(import.meta.dirname, '../../src/server/main.ts');
 let child: ChildProcess;
 let base: string;
+const storeDir = mkdtempSync(path.join(tmpdir(), 'claimgraph-main-'));
 
 beforeAll(async () => {
   child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_ENV: 'development' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_ENV: 'development', CLAIMGRAPH_STORE: path.join(storeDir, 'facts.sqlite') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   base = await new Promise<string>((resolve, reject) => {
@@ -25,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   child?.kill('SIGTERM');
+  rmSync(storeDir, { recursive: true, force: true });
 });
 
 describe('the server on a real port', () => {

@@ -1,0 +1,56 @@
+/**
+ * Opening the graph: the fact log is the system of record. On first start an empty log is
+ * filled from the corpus in data/; every start then replays the log into a fresh graph,
+ * batch by batch, so the graph always equals what the log holds.
+ */
+
+import { loadCorpus, loadRates } from '../corpus/index.ts';
+import { KnowledgeGraph } from '../graph/index.ts';
+import type { RateTable } from '../model/index.ts';
+import { SqliteFactLog, type FactLog } from '../store/index.ts';
+
+export interface OpenedGraph {
+  graph: KnowledgeGraph;
+  store: FactLog;
+  /** True when this start filled an empty log from data/. */
+  seeded: boolean;
+}
+
+export const CORPUS_ACTOR = 'corpus';
+
+/** Replays every fact of the log into a new graph. */
+export async function replay(store: FactLog, rates: RateTable): Promise<KnowledgeGraph> {
+  const graph = new KnowledgeGraph(rates);
+  let batch: { facts: Parameters<KnowledgeGraph['apply']>[0][number][]; seqs: number[]; at: string; actor: string; id: number } | null = null;
+  const flush = () => {
+    if (batch) graph.apply(batch.facts, { seqs: batch.seqs, at: batch.at, actor: batch.actor });
+    batch = null;
+  };
+  for await (const stored of store.read(0)) {
+    if (!batch || batch.id !== stored.batch) {
+      flush();
+      batch = { facts: [], seqs: [], at: stored.at, actor: stored.actor, id: stored.batch };
+    }
+    batch.facts.push(stored.fact);
+    batch.seqs.push(stored.seq);
+  }
+  flush();
+  return graph;
+}
+
+export async function openGraph(options: { storePath: string; dataDir: string }): Promise<OpenedGraph> {
+  const store = SqliteFactLog.open(options.storePath);
+  try {
+    let seeded = false;
+    if (store.isEmpty()) {
+      const corpus = await loadCorpus(options.dataDir);
+      await store.append(corpus.facts, { actor: CORPUS_ACTOR });
+      seeded = true;
+    }
+    const rates = await loadRates(options.dataDir);
+    return { graph: await replay(store, rates), store, seeded };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
