@@ -1,0 +1,110 @@
+/**
+ * Companies: COUNTRY, INCEPTION, PRODUCES, MARKET_RANK, OUTSELLS and PARENT_ORGANIZATION.
+ *
+ * Nationality comes from a demonym next to a company noun: "the premium German manufacturer
+ * Leica", "Xiaomi, the Chinese phone maker", and, with no name beside it, "the German marque"
+ * or "the Chinese company": then the company is the one named earlier whose registry
+ * description shares the nationality (or, for a new name, the company named just before).
+ */
+
+import { ORDINAL_SOURCE, parseOrdinal } from '../numbers.ts';
+import { mentionOf, toMaskedIndex, type SentenceView } from '../sentence-view.ts';
+import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
+import { anchorOf, companySubject, ent, list, mentionsIn, words } from './patterns.ts';
+
+export const DEMONYMS: Record<string, string> = {
+  Chinese: 'China', German: 'Germany', Japanese: 'Japan', Korean: 'South Korea', 'South Korean': 'South Korea',
+  American: 'United States', Taiwanese: 'Taiwan', French: 'France', British: 'United Kingdom', Swedish: 'Sweden',
+  Finnish: 'Finland', Dutch: 'Netherlands', Swiss: 'Switzerland', Indian: 'India', Italian: 'Italy', Canadian: 'Canada',
+  Israeli: 'Israel', Austrian: 'Austria', Danish: 'Denmark', Norwegian: 'Norway', Spanish: 'Spain', Irish: 'Ireland',
+};
+const DEMONYM = `(${Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).join('|')})`;
+const ORG_NOUN = String.raw`(?:company|companies|firm|maker|manufacturer|brand|giant|group|house|marque|vendor|conglomerate|corporation|outfit|startup|chipmaker|carmaker|supplier|camera maker|phone maker|smartphone maker)`;
+
+const NAMED_AFTER = new RegExp(String.raw`\b(?:the|a|an)\s+${words(0, 2)}${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\s+${ent('C')}`, 'u');
+const NAMED_BEFORE = new RegExp(String.raw`${ent('C')},\s+(?:a|an|the)\s+${words(0, 2)}${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\b`, 'u');
+const UNNAMED = new RegExp(String.raw`\bthe\s+${words(0, 2)}${DEMONYM}\s+(?:${words(0, 2)}${ORG_NOUN}\b|(?=(?:have|has|are|is|were|was|will|had)\b))`, 'u');
+
+const FOUNDED = /\b(?:founded|founding|established|incorporated|set up|started|inception)\b/i;
+const SPECIALISES = String.raw`(?:specialized|specialised|specializes|specialises|specialize|specialise|specializing|specialising)\s+in`;
+const PRODUCES = new RegExp(String.raw`(?:${ent('C')}\s+(?:has\s+|have\s+|also\s+|had\s+|mainly\s+|mostly\s+|long\s+)*(?:${SPECIALISES}|makes|produces|manufactures|builds|is known for)|\b(?:they|it|the company|the firm)\s+(?:has\s+|have\s+|also\s+|had\s+|mainly\s+|mostly\s+)*${SPECIALISES})\s+(?<what>[^.;]+)`, 'iu');
+const NOT_AN_ITEM = /^(?:it|its|them|him|her|us|sense|up|way|use|the|a|an|this|that|their|our|more|less|sure|money|headlines|news)\b/i;
+const RANK = new RegExp(String.raw`\b(?:the\s+)?(?:(?<region>world|global|China|Europe|India|US|America|Japan|Korea)['’]?s?\s+)?(?:(?<ord>${ORDINAL_SOURCE})[- ](?:largest|biggest)|(?<top>largest|biggest)|No\.\s?(?<no>\d+))\s+(?:[\p{L}-]+\s+){0,2}?(?:manufacturer|maker|vendor|brand|seller|company|player|supplier)\b`, 'iu');
+const OUTSELLS = new RegExp(String.raw`\bonly\s+(${list('C')})\s+(?:selling|sold|sell|shipping|shipped)\s+more\b`, 'iu');
+const PARENT = new RegExp(String.raw`${ent('C')}\s*,?\s+(?:a|the)\s+(?:sub-?brand|subsidiary|brand|unit|division|spin-off)\s+(?:of|owned by|from)\s+${ent('C')}|${ent('C')}['’]s\s+(?:sub-?brand|subsidiary|brand|unit|division)\s+${ent('C')}`, 'iu');
+
+/** The company an unnamed "the German marque" refers to. */
+function companyByDemonym(view: SentenceView, at: number, demonym: string, context: ExtractContext): string | null {
+  const { discourse } = context;
+  const named = [...mentionsIn(view, view.masked.slice(0, at)).filter((m) => m.kind === 'Company').map((m) => m.entityId).reverse(), ...discourse.companiesBefore(view.index)];
+  const described = named.find((id) => discourse.entity(id)?.description?.includes(demonym));
+  if (described) return described;
+  const nearest = named[0];
+  return nearest && !discourse.entity(nearest)?.description ? nearest : null;
+}
+
+function splitItems(what: string): string[] {
+  const cut = what.split(/\s+(?:since|for|from|in order|because|due to|with|which|that|while|until|over|to)\s+/i)[0]!;
+  const such = /\bsuch as\s+(.+)$/i.exec(cut);
+  const items = (such ? such[1]! : cut).split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/);
+  return items
+    .map((s) => s.replace(/^(?:other\s+|various\s+|all\s+kinds\s+of\s+|types\s+of\s+)/i, '').trim())
+    .filter((s) => /^[\p{L}][\p{L}\s-]*$/u.test(s) && s.split(/\s+/).length <= 4 && !NOT_AN_ITEM.test(s));
+}
+
+export const extractCompanyFacts: Extractor = (view, context) => {
+  const drafts: ClaimDraft[] = [];
+  const after = NAMED_AFTER.exec(view.masked);
+  const before = NAMED_BEFORE.exec(view.masked);
+  const named = after ? { m: after, demonym: after[1]!, company: mentionOf(view, after[2]) } : before ? { m: before, demonym: before[2]!, company: mentionOf(view, before[1]) } : null;
+  if (named?.company) {
+    drafts.push({ subject: named.company.entityId, predicate: 'COUNTRY', value: { type: 'Text', text: DEMONYMS[named.demonym]! }, confidence: 0.85, anchor: anchorOf(view, named.m) });
+  } else {
+    const unnamed = UNNAMED.exec(view.masked);
+    const id = unnamed ? companyByDemonym(view, unnamed.index, unnamed[1]!, context) : null;
+    if (unnamed && id) drafts.push({ subject: id, predicate: 'COUNTRY', value: { type: 'Text', text: DEMONYMS[unnamed[1]!]! }, confidence: 0.65, anchor: anchorOf(view, unnamed) });
+  }
+
+  const founded = FOUNDED.exec(view.text);
+  if (founded) {
+    const date = view.dates.find((d) => d.start > founded.index && d.start - founded.index < 50);
+    const subject = companySubject(view, toMaskedIndex(view, founded.index), context);
+    if (date && subject) drafts.push({ subject: subject.id, predicate: 'INCEPTION', value: date.date, confidence: 0.8 * subject.weight, anchor: [founded.index, date.end] });
+  }
+
+  const produces = PRODUCES.exec(view.masked);
+  if (produces) {
+    const company = mentionOf(view, produces[1]);
+    const subject = company ? { id: company.entityId, weight: 1 } : companySubject(view, produces.index + produces[0].indexOf(' '), context);
+    if (subject) {
+      for (const item of splitItems(produces.groups!.what!)) {
+        drafts.push({ subject: subject.id, predicate: 'PRODUCES', value: { type: 'Text', text: item.toLowerCase() }, confidence: 0.7 * subject.weight, anchor: anchorOf(view, produces) });
+      }
+    }
+  }
+
+  const rank = RANK.exec(view.masked);
+  if (rank) {
+    const g = rank.groups!;
+    const amount = g.no ? Number(g.no) : g.ord ? parseOrdinal(g.ord) : 1;
+    const subject = companySubject(view, rank.index, context);
+    if (amount !== null && subject) {
+      const region = g.region ? (/^(?:world|global)$/i.test(g.region) ? 'World' : g.region) : undefined;
+      drafts.push({ subject: subject.id, predicate: 'MARKET_RANK', value: { type: 'Quantity', amount, unit: null, approximate: false }, qualifiers: region ? { region } : {}, confidence: 0.75 * subject.weight, anchor: anchorOf(view, rank) });
+      const outsell = OUTSELLS.exec(view.masked);
+      if (outsell) {
+        for (const rival of mentionsIn(view, outsell[1]!)) {
+          if (rival.entityId !== subject.id) drafts.push({ subject: rival.entityId, predicate: 'OUTSELLS', object: subject.id, confidence: 0.65 * subject.weight, anchor: anchorOf(view, outsell) });
+        }
+      }
+    }
+  }
+
+  const parent = PARENT.exec(view.masked);
+  if (parent) {
+    const brand = mentionOf(view, parent[1] ?? parent[4]);
+    const owner = mentionOf(view, parent[2] ?? parent[3]);
+    if (brand && owner && brand.entityId !== owner.entityId) drafts.push({ subject: brand.entityId, predicate: 'PARENT_ORGANIZATION', object: owner.entityId, confidence: 0.75, anchor: anchorOf(view, parent) });
+  }
+  return drafts;
+};

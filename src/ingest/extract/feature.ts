@@ -1,0 +1,38 @@
+/**
+ * Parts and ratings: HAS_FEATURE and IP_RATING.
+ *
+ * Features are taken where the wording is unambiguous: a protective part ("protected by a
+ * sapphire glass cover") and a large camera ("a gigantic rear camera module", "an incredibly
+ * large ... camera", "the cameras of this phone are anticipated to be large"), which is stored
+ * as "large camera" whatever the adjective. Ratings: "IP68", "IPX8", and the garbled "IPX/68".
+ */
+
+import { toMaskedIndex } from '../sentence-view.ts';
+import type { ClaimDraft, Extractor } from './draft.ts';
+import { productSubject } from './patterns.ts';
+
+const PROTECTED = /\b(?:protected|covered|shielded)\s+by\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,3}?(?:cover|glass|case|coating|shell|lid|cap|frame))\b/iu;
+const LARGE_CAMERA = /\b(?:large|big|huge|gigantic|enormous|massive|giant)\s+(?:[\p{L}/-]+\s+){0,4}?camera(?:s|\/lens)?\b|\bcameras?\s+(?:of\s+[^,.;]{0,30}?\s+)?(?:are|is|will be|would be|to be|be)\s+(?:[\p{L}]+\s+){0,3}?(?:large|big|huge|enormous|massive)\b/iu;
+const IP = /\bIP\s?(?:X\/|\/)?([0-6X])\s?([0-9])\b/;
+
+export const extractFeatures: Extractor = (view, context) => {
+  const drafts: ClaimDraft[] = [];
+  const subjectAt = (at: number) => productSubject(view, toMaskedIndex(view, at), context);
+  const protectedBy = PROTECTED.exec(view.text);
+  if (protectedBy) {
+    const subject = subjectAt(protectedBy.index);
+    const part = protectedBy[1]!.toLowerCase().replace(/^(?:thin|tough|strong|special|new)\s+/, '');
+    if (subject) drafts.push({ subject: subject.id, predicate: 'HAS_FEATURE', value: { type: 'Text', text: part }, confidence: 0.7 * subject.weight, anchor: [protectedBy.index, protectedBy.index + protectedBy[0].length] });
+  }
+  const large = LARGE_CAMERA.exec(view.text);
+  if (large && !/\bsensor\b/i.test(large[0])) {
+    const subject = subjectAt(large.index);
+    if (subject) drafts.push({ subject: subject.id, predicate: 'HAS_FEATURE', value: { type: 'Text', text: 'large camera' }, confidence: 0.6 * subject.weight, anchor: [large.index, large.index + large[0].length] });
+  }
+  const ip = IP.exec(view.text);
+  if (ip) {
+    const subject = subjectAt(ip.index);
+    if (subject) drafts.push({ subject: subject.id, predicate: 'IP_RATING', value: { type: 'Text', text: `IP${ip[1]}${ip[2]}` }, confidence: 0.85 * subject.weight, anchor: [ip.index, ip.index + ip[0].length] });
+  }
+  return drafts;
+};

@@ -1,0 +1,83 @@
+/**
+ * Partnerships: PARTNERS_WITH, with startTime or endTime when the sentence dates it.
+ *
+ * Starts: "Xiaomi has entered a strategic partnership with Leica", "Leica partnered with
+ * Xiaomi", "the relationship between Xiaomi and Leica", "Xiaomi and Leica, now it's official".
+ * Ends: "Huawei has formally ended their ties with Leica", "breaking off with Huawei". A start
+ * or end in the present or perfect tense is dated to the article's year.
+ */
+
+import type { Qualifiers } from '../../model/claim.ts';
+import type { DateValue } from '../../model/value.ts';
+import { mentionOf, type SentenceView } from '../sentence-view.ts';
+import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
+import { anchorOf, companySubject, ent, words } from './patterns.ts';
+
+const ORG = 'CM';
+const TIE = String.raw`(?:partnership|collaboration|cooperation|co-operation|alliance|relationship|tie-up|ties|deal|agreement|joint venture)`;
+
+const STARTS: RegExp[] = [
+  new RegExp(String.raw`${ent(ORG)}(?:['’]s)?\s+${words(0, 4)}(?:partnered|partners|partnering|teamed up|teams up|joined forces|joins forces|collaborates|collaborated|works|worked|is working)\s+(?:up\s+)?with\s+${words(0, 2)}${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${ent(ORG)}\s+${words(0, 4)}(?:entered|enters|entering|formed|forms|signed|signs|struck|strikes|inked|inks|sealed|seals|announced|announces|agreed|agrees|renewed|renews|extended|extends)\s+(?:into\s+|on\s+|to\s+)?(?:a\s+|an\s+|its\s+|their\s+)?${words(0, 3)}${TIE}\s+with\s+${words(0, 2)}${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${ent(ORG)}['’]s\s+${words(0, 3)}${TIE}\s+with\s+${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${TIE}\s+between\s+${ent(ORG)}\s+(?:and|e|&)\s+${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)}\s+(?:have\s+|has\s+|will\s+|are\s+)?(?:partnered|teamed up|joined forces|signed|agreed|(?:announced|formed|struck)\s+(?:a\s+|an\s+)?${words(0, 2)}${TIE}|collaborate|co-develop|co-engineer)`, 'iu'),
+  new RegExp(String.raw`^${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)},?\s+(?:now\s+)?it['’]?s official`, 'iu'),
+];
+
+const ENDS: RegExp[] = [
+  new RegExp(String.raw`${ent(ORG)}\s+${words(0, 8)}(?:ended|ends|ending|terminated|terminates|severed|severs|cut|cuts|broke off|breaks off|broken off|dropped|drops|parted ways|parts ways|split|splits|walked away|walks away)\s+(?:its\s+|their\s+|the\s+)?${words(0, 2)}(?:${TIE}\s+)?(?:ways\s+)?with\s+${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)}\s+${words(0, 3)}(?:ended|terminated|severed|parted ways|split|broke off)`, 'iu'),
+];
+
+/** An end with no company before it: "Right after breaking off with Huawei" (the focus company did). */
+const END_WITHOUT_SUBJECT = new RegExp(String.raw`\b(?:breaking off|broke off|parting ways|parted ways|splitting|split|ending (?:its|their) ${TIE})\s+with\s+${ent(ORG)}`, 'iu');
+
+function yearOf(view: SentenceView, context: ExtractContext, recent: boolean): DateValue | null {
+  const dated = view.dates[0];
+  if (dated) return { type: 'Date', value: dated.date.value.slice(0, 4), precision: 'YEAR' };
+  if (recent && context.published) return { type: 'Date', value: context.published.value.slice(0, 4), precision: 'YEAR' };
+  return null;
+}
+
+function draft(a: string, b: string, anchor: [number, number], qualifiers: Qualifiers, confidence: number): ClaimDraft | null {
+  if (a === b) return null;
+  return { subject: a, predicate: 'PARTNERS_WITH', object: b, qualifiers, confidence, anchor };
+}
+
+export const extractPartnerships: Extractor = (view, context) => {
+  const drafts: ClaimDraft[] = [];
+  const text = view.masked;
+  const recentTense = /\b(?:has|have|now|recently|officially|this week|today|enters|announces|is)\b|['’]s official|\bbreaking off\b/i.test(text) || view.headline;
+  for (const pattern of STARTS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const a = mentionOf(view, m[1]);
+    const b = mentionOf(view, m[2]);
+    if (!a || !b) continue;
+    const start = yearOf(view, context, recentTense);
+    const d = draft(a.entityId, b.entityId, anchorOf(view, m), start ? { startTime: start } : {}, 0.85);
+    if (d) drafts.push(d);
+    break;
+  }
+  for (const pattern of ENDS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const a = mentionOf(view, m[1]);
+    const b = mentionOf(view, m[2]);
+    if (!a || !b) continue;
+    const end = yearOf(view, context, recentTense);
+    const d = draft(a.entityId, b.entityId, anchorOf(view, m), end ? { endTime: end } : {}, 0.8);
+    if (d) drafts.push(d);
+    return drafts;
+  }
+  const alone = END_WITHOUT_SUBJECT.exec(text);
+  const other = alone ? mentionOf(view, alone[1]) : null;
+  if (alone && other) {
+    const subject = companySubject(view, alone.index, context) ?? (context.discourse.focusCompany(view.index) ? { id: context.discourse.focusCompany(view.index)!, weight: 0.8 } : null);
+    const end = yearOf(view, context, recentTense);
+    const d = subject ? draft(subject.id, other.entityId, anchorOf(view, alone), end ? { endTime: end } : {}, 0.75 * subject.weight) : null;
+    if (d) drafts.push(d);
+  }
+  return drafts;
+};
