@@ -11,6 +11,38 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** What the API refuses, with safe defaults; README "Limits" lists them. */
+export interface Limits {
+  /** Highest query cost accepted (limits/claimgraph-costs.ts says how cost is counted). */
+  maxCost: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Characters in the query text. */
+  maxQueryLength: number;
+  /** Bytes in a request body. */
+  maxBodyBytes: number;
+  /** Operations in one batched request; 0 turns batching off. */
+  maxBatch: number;
+  /** Milliseconds an operation may run before it is stopped. */
+  timeBudgetMs: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  maxCost: 10_000,
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+  maxQueryLength: 15_000,
+  maxBodyBytes: 100_000,
+  maxBatch: 0,
+  timeBudgetMs: 1_000,
+};
+
+const limit = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('localhost'),
@@ -21,6 +53,19 @@ const environment = z.object({
   CLAIMGRAPH_STORE: z.string().min(1).default(path.join(ROOT, 'var', 'claimgraph.sqlite')),
   CLAIMGRAPH_TOKENS: z.string().default(''),
   CLAIMGRAPH_READ_REQUIRES_TOKEN: flag.default(false),
+  CLAIMGRAPH_INTROSPECTION: flag.optional(),
+  CLAIMGRAPH_CORS_ORIGINS: z.string().optional(),
+  CLAIMGRAPH_CSRF_PREVENTION: flag.default(true),
+  CLAIMGRAPH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLAIMGRAPH_MAX_COST: limit(DEFAULT_LIMITS.maxCost),
+  CLAIMGRAPH_MAX_DEPTH: limit(DEFAULT_LIMITS.maxDepth),
+  CLAIMGRAPH_MAX_ALIASES: limit(DEFAULT_LIMITS.maxAliases, 0),
+  CLAIMGRAPH_MAX_TOKENS: limit(DEFAULT_LIMITS.maxTokens),
+  CLAIMGRAPH_MAX_DIRECTIVES: limit(DEFAULT_LIMITS.maxDirectives, 0),
+  CLAIMGRAPH_MAX_QUERY_LENGTH: limit(DEFAULT_LIMITS.maxQueryLength),
+  CLAIMGRAPH_MAX_BODY_BYTES: limit(DEFAULT_LIMITS.maxBodyBytes),
+  CLAIMGRAPH_MAX_BATCH: limit(DEFAULT_LIMITS.maxBatch, 0),
+  CLAIMGRAPH_TIME_BUDGET_MS: limit(DEFAULT_LIMITS.timeBudgetMs),
 });
 
 export interface Config {
@@ -34,6 +79,14 @@ export interface Config {
   /** Bearer tokens, as configured: names, scopes and sha256 digests, never the tokens. */
   tokens: ConfiguredToken[];
   readRequiresToken: boolean;
+  /** `__schema` and `__type` answered, and "Did you mean" hints given; off in production. */
+  introspection: boolean;
+  /** Origins browsers may call from: a list, `'*'` for any, or none (same origin only). */
+  corsOrigins: string[] | '*';
+  /** Refuse GET and simple POST requests without a CSRF header (`x-graphql-yoga-csrf`). */
+  csrfPrevention: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  limits: Limits;
 }
 
 export class ConfigError extends Error {
@@ -68,5 +121,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storePath: e.CLAIMGRAPH_STORE === ':memory:' ? ':memory:' : path.resolve(e.CLAIMGRAPH_STORE),
     tokens,
     readRequiresToken: e.CLAIMGRAPH_READ_REQUIRES_TOKEN,
+    introspection: e.CLAIMGRAPH_INTROSPECTION ?? mode !== 'production',
+    corsOrigins: corsOrigins(e.CLAIMGRAPH_CORS_ORIGINS ?? (mode === 'production' ? '' : '*')),
+    csrfPrevention: e.CLAIMGRAPH_CSRF_PREVENTION,
+    logLevel: e.CLAIMGRAPH_LOG_LEVEL,
+    limits: {
+      maxCost: e.CLAIMGRAPH_MAX_COST,
+      maxDepth: e.CLAIMGRAPH_MAX_DEPTH,
+      maxAliases: e.CLAIMGRAPH_MAX_ALIASES,
+      maxTokens: e.CLAIMGRAPH_MAX_TOKENS,
+      maxDirectives: e.CLAIMGRAPH_MAX_DIRECTIVES,
+      maxQueryLength: e.CLAIMGRAPH_MAX_QUERY_LENGTH,
+      maxBodyBytes: e.CLAIMGRAPH_MAX_BODY_BYTES,
+      maxBatch: e.CLAIMGRAPH_MAX_BATCH,
+      timeBudgetMs: e.CLAIMGRAPH_TIME_BUDGET_MS,
+    },
   };
+}
+
+/** `*`, or a comma-separated list of origins (`https://a.example, https://b.example`). */
+function corsOrigins(value: string): string[] | '*' {
+  if (value.trim() === '*') return '*';
+  return value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
 }

@@ -4,6 +4,7 @@
  */
 
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { pino } from 'pino';
 import { loadConfig } from '../config.ts';
 import { openGraph } from '../service/open-graph.ts';
 import { GraphWriter } from '../service/graph-writer.ts';
@@ -11,11 +12,15 @@ import { createServer } from './yoga.ts';
 
 export async function main(): Promise<void> {
   const config = loadConfig();
+  // One JSON line per request on stdout; never the Authorization header (see use-request-log.ts).
+  const logger = pino({ level: config.logLevel, redact: ['authorization', '*.authorization', '*.headers.authorization'] });
   let handle = (_request: IncomingMessage, response: ServerResponse) => {
     response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
     response.end(JSON.stringify({ status: 'loading' }));
   };
-  const http = createHttpServer((request, response) => handle(request, response));
+  // A client gets 10 s to send its headers and 30 s for the whole request, so slow senders
+  // cannot hold connections open.
+  const http = createHttpServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (request, response) => handle(request, response));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, resolve);
@@ -26,7 +31,7 @@ export async function main(): Promise<void> {
   const started = performance.now();
   const { graph, store, seeded } = await openGraph(config);
   const writer = new GraphWriter(store, graph);
-  const yoga = createServer(graph, config, { writer, tokens: config.tokens, readRequiresToken: config.readRequiresToken });
+  const yoga = createServer(graph, config, { writer, tokens: config.tokens, readRequiresToken: config.readRequiresToken, logger });
   handle = yoga as unknown as typeof handle;
   const ms = Math.round(performance.now() - started);
   console.log(

@@ -4,12 +4,21 @@
  */
 
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { Config } from '../config.ts';
+import { pino, type Logger } from 'pino';
+import { DEFAULT_LIMITS, type Config } from '../config.ts';
 import type { KnowledgeGraph } from '../graph/index.ts';
 import { schema, type Context } from '../graphql/index.ts';
 import type { GraphWriter } from '../service/graph-writer.ts';
 import { viewerOf } from './auth/viewer.ts';
 import type { ConfiguredToken } from './auth/index.ts';
+import { useCostLimit } from './plugins/use-cost-limit.ts';
+import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
+import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
+import { useQueryLimits } from './plugins/use-query-limits.ts';
+import { REQUEST_ID_HEADER, useRequestId } from './plugins/use-request-id.ts';
+import { useRequestLog } from './plugins/use-request-log.ts';
+import { useTimeBudget } from './plugins/use-time-budget.ts';
+import { maskUnexpectedError, useUnexpectedErrorLog } from './plugins/use-unexpected-error-log.ts';
 
 export type ClaimgraphServer = YogaServerInstance<Record<string, never>, Context>;
 
@@ -20,14 +29,24 @@ export interface ServerServices {
   tokens?: readonly ConfiguredToken[];
   /** Reads need a token with the read scope. Off by default: reads are open. */
   readRequiresToken?: boolean;
+  /** Where request lines and unexpected errors go; silent when absent. */
+  logger?: Logger;
 }
+
+/** Settings with safe defaults when a caller (a test) leaves them out. */
+export type ServerConfig = Pick<Config, 'env' | 'graphiql'> &
+  Partial<Pick<Config, 'introspection' | 'corsOrigins' | 'csrfPrevention' | 'limits'>>;
 
 export function createServer(
   graph: KnowledgeGraph,
-  config: Pick<Config, 'env' | 'graphiql'>,
+  config: ServerConfig,
   services: ServerServices = {},
 ): ClaimgraphServer {
   const tokens = services.tokens ?? [];
+  const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const logger = services.logger ?? pino({ level: 'silent' });
+  const yogaLogger = logger.child({ component: 'yoga' });
+  const corsOrigins = config.corsOrigins ?? (config.env === 'production' ? [] : '*');
   return createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => ({
@@ -46,7 +65,36 @@ export function createServer(
       : false,
     // Expected errors carry their own message and code; anything unexpected is masked
     // outside development so internals never reach a client.
-    maskedErrors: config.env === 'development' ? { isDev: true } : true,
+    maskedErrors: { isDev: config.env === 'development', maskError: maskUnexpectedError },
+    // Unexpected errors are logged once, with their request ID, by useUnexpectedErrorLog.
+    logging: {
+      debug: (...args) => yogaLogger.debug(args.map(String).join(' ')),
+      info: (...args) => yogaLogger.info(args.map(String).join(' ')),
+      warn: (...args) => yogaLogger.warn(args.map(String).join(' ')),
+      error: (...args) => yogaLogger.debug(args.map(String).join(' ')),
+    },
+    maxRequestBodySize: limits.maxBodyBytes,
+    batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
+    cors:
+      corsOrigins === '*' || corsOrigins.length > 0
+        ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'], exposedHeaders: [REQUEST_ID_HEADER] }
+        : false,
+    plugins: [
+      useRequestId(),
+      useRequestLog({ logger }),
+      useUnexpectedErrorLog({ logger }),
+      useCsrfPrevention({ enabled: config.csrfPrevention ?? true }),
+      useQueryLimits({
+        maxLength: limits.maxQueryLength,
+        maxTokens: limits.maxTokens,
+        maxDepth: limits.maxDepth,
+        maxAliases: limits.maxAliases,
+        maxDirectives: limits.maxDirectives,
+      }),
+      useIntrospectionSwitch({ enabled: config.introspection ?? config.env !== 'production' }),
+      useCostLimit({ maxCost: limits.maxCost }),
+      useTimeBudget({ budgetMs: limits.timeBudgetMs }),
+    ],
   });
 }
 

@@ -1,0 +1,50 @@
+/**
+ * Refuses a query whose cost (see limits/query-cost.ts) is over the limit before it runs, with
+ * `extensions: { code: 'QUERY_TOO_COSTLY', cost, limit }`, and tells every answered query what
+ * it cost in `extensions.cost`.
+ */
+
+import { GraphQLError } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { claimgraphCostOptions, queryCost, type QueryCostOptions } from '../limits/index.ts';
+import { recordOf } from './request-record.ts';
+
+export interface CostLimitOptions {
+  maxCost?: number;
+  costOptions?: Omit<QueryCostOptions, 'operationName'>;
+  /** Add `extensions.cost: { requested, limit }` to answered queries. */
+  exposeCost?: boolean;
+}
+
+export function useCostLimit({ maxCost = 10_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}): Plugin {
+  return {
+    // A subscription is costed once, as one answer: each event it sends costs the same.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const cost = queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName });
+      if (cost > maxCost) setResultAndStopExecution({ errors: [tooCostly(cost, maxCost)] });
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName });
+      const request = (args.contextValue as { request?: Request }).request;
+      if (request) recordOf(request).cost = cost;
+      if (cost > maxCost) {
+        setResultAndStopExecution({ errors: [tooCostly(cost, maxCost)] });
+        return;
+      }
+      if (!exposeCost) return;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result)) return;
+          setResult({ ...result, extensions: { ...result.extensions, cost: { requested: cost, limit: maxCost } } });
+        },
+      };
+    },
+  };
+}
+
+function tooCostly(cost: number, limit: number): GraphQLError {
+  return new GraphQLError(
+    `Query cost ${cost} is over the limit of ${limit}. Ask for fewer items (first, last, nodeCap, maxHops, depth) or split the query.`,
+    { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit, http: { status: 400, spec: true } } },
+  );
+}

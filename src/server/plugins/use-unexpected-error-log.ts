@@ -1,0 +1,36 @@
+/**
+ * Unexpected errors: the client gets yoga's masked "Unexpected error." with the request's ID
+ * in `extensions.requestId`; the log gets the real error, its stack and the same ID, so one
+ * can be found from the other. Expected errors (GraphQLErrors we raise on purpose) pass
+ * through unmasked and are not logged as failures.
+ */
+
+import { maskError, type Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { recordOf } from './request-record.ts';
+
+const originals = new WeakMap<object, unknown>();
+
+/** Yoga's masking, remembering what each masked error hid. Pass as `maskedErrors.maskError`. */
+export function maskUnexpectedError(error: unknown, message: string, isDev?: boolean): Error {
+  const masked = maskError(error, message, isDev);
+  if (masked !== error) originals.set(masked, error);
+  return masked;
+}
+
+export function useUnexpectedErrorLog({ logger }: { logger: Pick<Logger, 'error'> }): Plugin {
+  return {
+    onResultProcess({ request, result }) {
+      const results = Array.isArray(result) ? result : [result];
+      for (const single of results) {
+        if (!single || typeof single !== 'object' || !('errors' in single) || !single.errors) continue;
+        for (const error of single.errors) {
+          if (!originals.has(error)) continue;
+          const requestId = recordOf(request).id;
+          (error.extensions as Record<string, unknown>)['requestId'] = requestId;
+          logger.error({ requestId, err: originals.get(error) }, 'unexpected error');
+        }
+      }
+    },
+  };
+}
