@@ -34,8 +34,10 @@ export function useQueryLimits({
 }: QueryLimitsOptions = {}): Plugin {
   return {
     onPluginInit({ addPlugin }) {
-      addPlugin(characterLimitPlugin({ maxLength, propagateOnRejection: false, onReject: [whileParsing('QUERY_TOO_LONG', maxLength)] }));
+      // The token limit replaces the parser and the length check wraps whatever parser it finds,
+      // so this order keeps both, and the cheap length check runs first.
       addPlugin(maxTokensPlugin({ n: maxTokens, propagateOnRejection: false, onReject: [whileParsing('QUERY_TOO_MANY_TOKENS', maxTokens)] }));
+      addPlugin(characterLimitPlugin({ maxLength, propagateOnRejection: false, onReject: [whileParsing('QUERY_TOO_LONG', maxLength)] }));
       // Depth counts fields only: a fragment spread adds no level of its own.
       addPlugin(maxDepthPlugin({ n: maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [whileValidating('QUERY_TOO_DEEP', maxDepth)] }));
       addPlugin(maxAliasesPlugin({ n: maxAliases, propagateOnRejection: false, onReject: [whileValidating('QUERY_TOO_MANY_ALIASES', maxAliases)] }));

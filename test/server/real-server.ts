@@ -1,0 +1,66 @@
+/**
+ * Starts the real server (src/server/main.ts) as a child process on a free port, with a fact
+ * log in memory, and hands back its address, its pid (to read its memory from /proc) and the
+ * JSON lines it has logged.
+ */
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const MAIN = path.resolve(import.meta.dirname, '../../src/server/main.ts');
+
+export interface RealServer {
+  base: string;
+  url: string;
+  pid: number;
+  /** Every JSON line the server has written to stdout so far. */
+  logLines(): Record<string, unknown>[];
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resident memory in bytes (Linux /proc). */
+  rss(): number;
+  /** Peak resident memory in bytes since start (Linux /proc). */
+  peakRss(): number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<RealServer> {
+  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_STORE: ':memory:', CLAIMGRAPH_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/GraphQL at (http:\/\/[^/\s]+)\/graphql/);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  const status = (field: string): number => {
+    const line = readFileSync(`/proc/${child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+    return Number(line!.split(/\s+/)[1]) * 1024;
+  };
+  return {
+    base,
+    url: `${base}/graphql`,
+    pid: child.pid!,
+    logLines: () =>
+      output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    output: () => output,
+    rss: () => status('VmRSS'),
+    peakRss: () => status('VmHWM'),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
