@@ -5,6 +5,7 @@
  * through unmasked and are not logged as failures.
  */
 
+import { GraphQLError } from 'graphql';
 import { maskError, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { recordOf } from './request-record.ts';
@@ -18,6 +19,13 @@ export function maskUnexpectedError(error: unknown, message: string, isDev?: boo
   return masked;
 }
 
+/** The error a resolver threw, from inside the GraphQLErrors that carry it to a path. */
+function rootCause(error: unknown): unknown {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause;
+}
+
 export function useUnexpectedErrorLog({ logger }: { logger: Pick<Logger, 'error'> }): Plugin {
   return {
     onResultProcess({ request, result }) {
@@ -28,7 +36,7 @@ export function useUnexpectedErrorLog({ logger }: { logger: Pick<Logger, 'error'
           if (!originals.has(error)) continue;
           const requestId = recordOf(request).id;
           (error.extensions as Record<string, unknown>)['requestId'] = requestId;
-          logger.error({ requestId, err: originals.get(error) }, 'unexpected error');
+          logger.error({ requestId, err: rootCause(originals.get(error)) }, 'unexpected error');
         }
       }
     },
