@@ -25,7 +25,7 @@ beforeAll(async () => {
   graph = await loadGraph(loadConfig({}).dataDir);
 });
 
-function server(config: Partial<ServerConfig> & { limits?: Partial<Limits> } = {}, target = graph) {
+function server(config: Omit<Partial<ServerConfig>, 'limits'> & { limits?: Partial<Limits> } = {}, target = graph) {
   const lines: Record<string, any>[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   const yoga = createServer(target, { env: 'production', graphiql: false, ...config, limits: { ...DEFAULT_LIMITS, ...config.limits } }, { logger });
