@@ -67,6 +67,11 @@ describe('queryCost', () => {
     expect(cost(query)).toBe(1 + 1 + (1 + 1));
   });
 
+  it('counts a fragment spread twice in one selection once, as execution merges it', () => {
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    expect(cost(`{ ...F0 } ${fragments} fragment F30 on Query { book { title } }`)).toBe(1);
+  });
+
   it('counts a fragment explosion in full without expanding it, so costing stays fast', () => {
     const levels = 40;
     const fragments = Array.from(

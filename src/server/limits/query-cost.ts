@@ -129,6 +129,8 @@ export function queryCost(
     if (known !== undefined) return known;
 
     let total = 0;
+    // Execution merges a fragment spread twice in one selection; so does the count.
+    const spreadHere = new Set<string>();
     for (const selection of selectionSet.selections) {
       if (!included(selection)) continue;
       if (selection.kind === Kind.FIELD) {
@@ -139,7 +141,8 @@ export function queryCost(
         const name = selection.name.value;
         const fragment = fragments.get(name);
         // A fragment that spreads itself is refused by validation; here it simply adds nothing.
-        if (!fragment || expanding.has(name) || !applies(fragment.typeCondition.name.value, type)) continue;
+        if (!fragment || expanding.has(name) || spreadHere.has(name) || !applies(fragment.typeCondition.name.value, type)) continue;
+        spreadHere.add(name);
         expanding.add(name);
         total += selectionSetCost(fragment.selectionSet, type, scope);
         expanding.delete(name);
