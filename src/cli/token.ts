@@ -12,7 +12,7 @@ import { TokenConfigError, formatTokenConfigLine, parseTokenConfig, type Scope }
 const USAGE = `usage: claimgraph token --name <name> [--scopes read+write]
 
   --name    who the token is for; recorded as the actor of whatever it writes
-  --scopes  read, write and admin joined by + (default read; admin implies write and read)
+  --scopes  read, write and admin joined by + (default read; admin implies write, write implies read)
 
 Prints the token (give it to the client; it is not kept anywhere) and then the line to add to
 the server's token configuration.

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TOKENS, exportImport, ratesOnly, tempDir, writeClient } from './write-client.ts';
+import { createServer } from '../../src/server/yoga.ts';
+import { openGraph } from '../../src/service/open-graph.ts';
+import { DATA_DIR, TOKENS, TOKEN_CONFIG, exportImport, ratesOnly, tempDir, writeClient } from './write-client.ts';
 
 type Client = Awaited<ReturnType<typeof writeClient>>;
 
@@ -204,6 +206,23 @@ describe('graphChanged', () => {
     expect(event.data.graphChanged).toEqual({ actor: 'editor', types: ['AliasAdded'], ids: ['Company:apple'] });
     await reader.cancel();
     await api.close();
+    await folder.remove();
+  });
+});
+
+describe('reads that need a token', () => {
+  it('refuses anonymous reads when configured to, and lets a reader in', async () => {
+    const folder = await tempDir('claimgraph-private-');
+    const { graph, store } = await openGraph({ storePath: path.join(folder.dir, 'facts.sqlite'), dataDir: DATA_DIR });
+    const yoga = createServer(graph, { env: 'test', graphiql: false }, { tokens: TOKEN_CONFIG, readRequiresToken: true });
+    const read = (headers: Record<string, string>) =>
+      yoga.fetch('http://claimgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ articles { totalCount } }' }) });
+    const anonymous = await read({});
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const reader = await read({ authorization: `Bearer ${TOKENS.reader}` });
+    expect(((await reader.json()) as any).data.articles.totalCount).toBe(5);
+    await store.close();
     await folder.remove();
   });
 });
