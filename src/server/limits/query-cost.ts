@@ -7,6 +7,9 @@
  *
  * Abstract types cost as much as their most expensive member. Each selection set is costed
  * once per (type, scope), so fragments spread many times do not make the count itself slow.
+ * A field reached through several fragments counts each time, although execution merges it
+ * (only a fragment spread twice in one selection counts once): the count may be high for
+ * such documents, never low.
  */
 
 import {
