@@ -25,17 +25,27 @@ export interface RealServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RealServer> {
+export interface StartOptions {
+  /** Keep what the server writes (for logLines and output); off for long runs. */
+  keepOutput?: boolean;
+}
+
+export async function startServer(env: Record<string, string> = {}, { keepOutput = true }: StartOptions = {}): Promise<RealServer> {
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_STORE: ':memory:', CLAIMGRAPH_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let started = false;
   const base = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      if (keepOutput || !started) output += chunk.toString();
+      if (started) return;
       const match = output.match(/GraphQL at (http:\/\/[^/\s]+)\/graphql/);
-      if (match) resolve(match[1]!);
+      if (match) {
+        started = true;
+        resolve(match[1]!);
+      }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
