@@ -15,6 +15,7 @@ import './types/traversal.ts';
 import './types/change.ts';
 import './types/claim-writes.ts';
 import './types/entity-writes.ts';
+import './types/article-writes.ts';
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 
