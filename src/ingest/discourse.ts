@@ -27,7 +27,7 @@ export interface Discourse {
   entity: (id: string) => Entity | undefined;
 }
 
-const COMPARISON_BEFORE = /\b(?:based on|built on|derived from|alongside|than|version of|successor to|variant of|like|unlike|compared (?:with|to)|predecessor,?)\s+(?:its\s+|the\s+|their\s+|a\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const COMPARISON_BEFORE = /\b(?:based on|built on|derived from|alongside|than|version of|successor to|variant of|like|unlike|compared (?:with|to)|predecessor,?)\s+(?:[\p{L}-]+\s+){0,6}$/iu;
 const ACCESSORY_NAME = /\b(?:mount|lens|lenses)\b|\blenses$/i;
 
 export function buildDiscourse(views: readonly SentenceView[], entity: (id: string) => Entity | undefined): Discourse {
@@ -42,7 +42,7 @@ export function buildDiscourse(views: readonly SentenceView[], entity: (id: stri
   }
   const isAccessory = (id: string): boolean => accessory.has(id);
   const isComparison = (view: SentenceView, m: ResolvedMention): boolean =>
-    COMPARISON_BEFORE.test(view.text.slice(Math.max(0, m.start - view.start - 40), m.start - view.start));
+    COMPARISON_BEFORE.test(view.text.slice(Math.max(0, m.start - view.start - 70), m.start - view.start));
 
   const products: (string | null)[] = [];
   const companies: (string | null)[] = [];

@@ -23,9 +23,9 @@ interface Cue {
   test: (name: ProperNoun, left: string, right: string) => boolean;
 }
 
-const ROLE = String.raw`(?:CEO|chief executive(?: officer)?|chief [a-z]+ officer|founder|co-founder|president|vice[- ]president|chairman|chairwoman|chair|analyst|spokesperson|spokesman|spokeswoman|director|head of [a-z ]+|executive|engineer|manager|researcher|boss)`;
+const ROLE = String.raw`(?:CEO|chief executive(?: officer)?|chief [a-z]+ officer|chief|founder|co-founder|president|vice[- ]president|chairman|chairwoman|chair|analyst|spokesperson|spokesman|spokeswoman|director|head of [a-z ]+|executive|engineer|manager|researcher|boss|tipster|leaker|reporter|journalist|correspondent|editor|writer|blogger|designer)`;
 const ORG_NOUN = String.raw`(?:company|firm|maker|manufacturer|supplier|startup|start-up|chipmaker|carmaker|automaker|phone maker|brand|giant|conglomerate|group|retailer|vendor|foundry|rival|partner|subsidiary|outfit|house|marque)`;
-const PRODUCT_NOUN = String.raw`(?:phone|smartphone|handset|camera|cameras|lens|lenses|chip|chips|chipset|processor|sensor|tablet|laptop|watch|headset|console|earbuds|foldable|flagship|series|model|device|devices|app|drone|car|lineup|line-up)`;
+const PRODUCT_NOUN = String.raw`(?:phone|phones|smartphone|handset|camera|cameras|lens|lenses|chip|chips|chipset|processor|processors|sensor|tablet|laptop|watch|headset|headphones|console|earbuds|foldable|flagship|series|model|device|devices|app|drone|car|lineup|line-up|mirrorless camera)`;
 const SAYS = String.raw`(?:said|says|told|added|explained|noted|believes|thinks|wrote|argued|stated|commented|insisted|admitted|warned|recalled)`;
 const COMPANY_SUFFIX = /\b(?:Inc|Corp|Corporation|Ltd|Limited|LLC|GmbH|AG|plc|Co|Group|Holdings|Technologies|Technology|Electronics|Semiconductor|Semiconductors|Labs|Systems|Motors|Optics|Imaging|Industries|Mobile|Devices)\.?$/;
 const OUTLET_WORD = /\b(?:News|Times|Journal|Post|Daily|Herald|Review|Insider|Wire|Week|Verge|Register|Telegraph|Guardian|Gazette|Tribune|Magazine|Asia|Today|Report|Chronicle|Monitor|Observer)$/;
@@ -56,16 +56,22 @@ const CUES: Cue[] = [
   { kind: 'Company', weight: 0.4, test: (_, left) => /\b(?:supply|supplies|supplied|supplying|sell|sells|sold|ship|ships|shipped|license|licenses|licensed)\s+(?:[\p{L}-]+\s+){0,3}to\s+$/iu.test(left) },
   { kind: 'Company', weight: 0.3, test: (_, left) => /\b(?:shares (?:of|in)|deal with|partnership with|agreement with|contract with|partnered with|supplier to|teamed up with|collaboration with|acquired|bought)\s+$/i.test(left) },
   { kind: 'Company', weight: 0.3, test: (n) => n.tokens.length === 1 && /^[A-Z]{2,6}$/.test(n.text) },
+  { kind: 'Company', weight: 0.4, test: (_, left) => /\bpartners?\s+(?:was|is|were|are|has been|had been)\s+$/i.test(left) },
+  { kind: 'Company', weight: 0.45, test: (_, left) => /\b(?:sells?|sold|selling|available|stocked)\s+(?:only\s+)?(?:through|at|via|in stores such as)\s+$/i.test(left) },
+  { kind: 'Company', weight: 0.25, test: (_, left) => /\b(?:analyst|researcher|engineer|director|manager|executive)\s+(?:at|with|for)\s+$/i.test(left) },
+  { kind: 'Company', weight: 0.3, test: (_, __, right) => /^,?\s+(?:which|who)\s+(?:was\s+)?(?:founded|also owns|owns|makes|employs)\b/i.test(right) },
   { kind: 'Company', weight: 0.3, test: (n) => n.tokens.length === 1 && wordClass(n.text) === 'Organization' },
   // Products
   { kind: 'Product', weight: 0.5, test: (n) => n.hasModelNumber && /\p{L}/u.test(n.text) },
   { kind: 'Product', weight: 0.4, test: (_, __, right) => PRODUCT_AFTER.test(right) },
+  { kind: 'Product', weight: 0.5, test: (_, left) => new RegExp(String.raw`\b${PRODUCT_NOUN}s?,\s+(?:the|a|an)\s+$`, 'i').test(left) },
+  { kind: 'Product', weight: 0.5, test: (n) => /-mount$/i.test(n.text) },
   { kind: 'Product', weight: 0.3, test: (_, left) => /\b(?:launched|unveiled|released|introduced|debuted|shipped|showed off|unveils|launches|releases)\s+(?:the\s+|its\s+|a\s+new\s+|their\s+)?$/i.test(left) },
   // Publications
   { kind: 'Publication', weight: 0.5, test: (_, left) => /\baccording to\s+(?:the\s+)?$/i.test(left) },
   { kind: 'Publication', weight: 0.5, test: (_, left, right) => /\bas\s+$/i.test(left) && /^\s+(?:first\s+)?(?:reported|reports|noted|revealed)\b/.test(right) },
   { kind: 'Publication', weight: 0.45, test: (_, __, right) => /^\s+(?:first\s+)?(?:reported|reports)\b/.test(right) },
-  { kind: 'Publication', weight: 0.5, test: (_, left) => /\b(?:reported by|told|via|source:|sources:|report(?:ed)? in|interview with)\s+(?:the\s+)?$/i.test(left) },
+  { kind: 'Publication', weight: 0.5, test: (_, left) => /\b(?:reported by|told|via|source:|sources:|report(?:ed)? in|interview with|speaking to|in an interview with|cited by|wrote in)\s+(?:the\s+)?$/i.test(left) },
   { kind: 'Publication', weight: 0.3, test: (n) => n.tokens.length >= 2 && OUTLET_WORD.test(n.text) },
 ];
 

@@ -14,6 +14,7 @@ import { guessKind } from './entity-kind.ts';
 import { fuzzyFind } from './fuzzy.ts';
 import { findProperNouns, lowerCaseWords, type ProperNoun } from './proper-nouns.ts';
 import type { Sentence } from './segment.ts';
+import { refineNames } from './name-forms.ts';
 import { compactKey, tokenize, type Token } from './tokens.ts';
 
 export type MentionMethod = 'alias' | 'normalised' | 'fuzzy' | 'variant' | 'ner';
@@ -62,6 +63,12 @@ function span(text: string, tokens: readonly Token[]): { start: number; end: num
 /** Words that make a variant of a product rather than a different thing. */
 const VARIANT_WORD = /^(?:Concept|Pro|Plus|Max|Ultra|Mini|Lite|Edition|Prototype|Special|Limited|SE|FE|Fold|Flip|Neo|Prime|Note|Studio|Air|[0-9]\p{L}*|5G|4G)$/u;
 
+/** A proper noun no pass could read yet: refined later by name-forms.ts. */
+export interface UnreadName {
+  noun: ProperNoun;
+  sentence: number;
+}
+
 /** The NER reading of the leftover part of a proper noun. */
 function readUnknown(
   index: AliasIndex,
@@ -69,6 +76,7 @@ function readUnknown(
   sentence: Sentence,
   sentenceIndex: number,
   noun: ProperNoun,
+  unread: UnreadName[],
 ): FoundMention[] {
   const whole = fuzzyFind(index, compactKey(noun.text));
   const base = { extends: null, sentence: sentenceIndex } as const;
@@ -95,6 +103,7 @@ function readUnknown(
         name: single.entry.entity.name, confidence: round(0.5 + 0.45 * single.similarity) });
     }
   }
+  if (found.length === 0) unread.push({ noun, sentence: sentenceIndex });
   return found;
 }
 
@@ -118,6 +127,7 @@ function uncoveredRuns(noun: ProperNoun, matches: readonly AliasMatch[]): Token[
 
 export function findMentions(index: AliasIndex, text: string, sentences: readonly Sentence[]): FoundMention[] {
   const mentions: FoundMention[] = [];
+  const unread: UnreadName[] = [];
   const commonWords = lowerCaseWords(text);
   // After "Kenichiro Yoshida", a bare "Yoshida" names the same person.
   const surnames = new Map<string, FoundMention>();
@@ -155,7 +165,9 @@ export function findMentions(index: AliasIndex, text: string, sentences: readonl
       for (const run of uncoveredRuns(noun, matches)) {
         const part = { ...noun, ...span(text, run), tokens: run, hasModelNumber: run.some((t) => /\p{N}/u.test(t.text)) };
         const known = surnameOf(part, sentenceIndex);
-        extra.push(...(known ? [known] : readUnknown(index, text, sentence, sentenceIndex, part)));
+        if (known) extra.push(known);
+        else if (part.titleCase) unread.push({ noun: part, sentence: sentenceIndex });
+        else extra.push(...readUnknown(index, text, sentence, sentenceIndex, part, unread));
       }
     }
     const here = [...matches.filter((m) => !replaced.has(m)).map((m) => fromAlias(m, text, sentenceIndex)), ...extra];
@@ -165,5 +177,5 @@ export function findMentions(index: AliasIndex, text: string, sentences: readonl
       remember(m);
     }
   });
-  return mentions;
+  return refineNames(mentions, unread, text);
 }

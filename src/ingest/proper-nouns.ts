@@ -18,6 +18,8 @@ export interface ProperNoun {
   tokens: Token[];
   /** Tokens with digits in them: model numbers ("S24", "12S", "QX1"). */
   hasModelNumber: boolean;
+  /** Found in a Title Case line, where capitals do not mark names: only a name known from elsewhere counts. */
+  titleCase: boolean;
 }
 
 const MODEL = /\p{N}/u;
@@ -26,7 +28,6 @@ const MODEL = /\p{N}/u;
 const NOT_NAME_ABBREVIATIONS = /^(?:MP|MB|GB|TB|KB|GHz|MHz|Hz|mAh|mm|cm|HDR|OLED|AMOLED|LCD|LED|USB|AI|AR|VR|PR|CEO|CFO|CTO|COO|DSLR|SLR|NFC|LTE|GPS|CPU|GPU|NPU|RAM|ROM|SSD|OS|UI|API|IPO|US|USA|UK|EU|UN|TV|PC|IT|FAQ|PDF|ASPH|IPX\d*|IP\d\d|[1-9]G)$/;
 const NOT_NAMES = new Set(['Place', 'Demonym', 'Date', 'Honorific']);
 
-/** Most of the longer words are capitalised: a Title Case headline. */
 /** Words the text writes in lower case somewhere. */
 export function lowerCaseWords(text: string): Set<string> {
   const words = new Set<string>();
@@ -34,18 +35,28 @@ export function lowerCaseWords(text: string): Set<string> {
   return words;
 }
 
+/** Most of the longer words are capitalised: a Title Case headline. */
 export function isTitleCase(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => t.text.length > 3 && /^\p{L}/u.test(t.text));
   if (words.length < 3) return false;
   return words.filter((t) => isCapitalised(t.text)).length / words.length >= 0.6;
 }
 
-function isNameLike(token: Token, previous: Token | null, text: string): boolean {
+function isNameLike(token: Token, run: readonly Token[], text: string): boolean {
   if (NOT_NAME_ABBREVIATIONS.test(token.text)) return false;
   if (isCapitalised(token.text)) return true;
-  // A model number continues a name ("Xiaomi 14", "Pixel 9a") but does not start one.
-  return MODEL.test(token.text) && previous !== null && isCapitalised(previous.text) && joins(text, previous, token);
+  const previous = run.at(-1);
+  if (!previous || !joins(text, previous, token)) return false;
+  // A lens mount is named with its letter: "K-mount", "RF-mount".
+  if (token.lower === 'mount' && text[token.start - 1] === '-') return true;
+  // An aperture continues a lens name: "24-70mm f/2.8 S".
+  if (token.text === 'f' && /^\/\d/.test(text.slice(token.end, token.end + 2))) return true;
+  // A model number continues a name ("Xiaomi 14", "Pixel 9a", "24-70mm") but does not start one,
+  // and a figure such as "1,199" is not a model number.
+  return MODEL.test(token.text) && !/^[,.]\d/.test(text.slice(token.end, token.end + 2));
 }
+
+const FUNCTION_END = new Set(['the', 'a', 'an', 'and', 'of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'but', 'or', 'however', 'also']);
 
 function trimmed(tokens: Token[]): Token[] {
   let s = 0;
@@ -54,12 +65,10 @@ function trimmed(tokens: Token[]): Token[] {
     const cls = wordClass(t.text);
     return cls === 'Common' || (cls !== null && NOT_NAMES.has(cls));
   };
-  const hasModel = tokens.some((t) => MODEL.test(t.text));
   while (s < e && edge(tokens[s]!) && !MODEL.test(tokens[s]!.text)) s++;
-  // Trailing plain words stay when the name has a model number: "Galaxy S24 Ultra", "Mate 60 Pro";
-  // a trailing place stays after a name: "Nikkei Asia".
-  const trailing = (t: Token): boolean => wordClass(t.text) === 'Common' || (wordClass(t.text) !== 'Place' && edge(t));
-  if (!hasModel) while (e > s && (e - s === 1 ? edge(tokens[e - 1]!) : trailing(tokens[e - 1]!))) e--;
+  // At the end only dates and function words go ("Apple Tuesday"); other capitalised words are
+  // part of the name: "Halden Mobile", "Meridian Wire", "Nikkei Asia", "Galaxy S24 Ultra".
+  while (e > s && (wordClass(tokens[e - 1]!.text) === 'Date' || FUNCTION_END.has(tokens[e - 1]!.lower))) e--;
   return tokens.slice(s, e);
 }
 
@@ -76,20 +85,18 @@ export function findProperNouns(text: string, tokens: readonly Token[], commonWo
     run = [];
     if (kept.length === 0) return;
     const hasModelNumber = kept.some((t) => MODEL.test(t.text));
-    if (titleCase && !hasModelNumber) return;
+    if (!kept.some((t) => /\p{L}/u.test(t.text))) return;
     // A lone capitalised word that is only a place, date or nationality is not an entity.
     if (kept.every((t) => NOT_NAMES.has(wordClass(t.text) ?? ''))) return;
     if (kept.length === 1 && commonWords.has(kept[0]!.lower)) return;
     const start = kept[0]!.start;
     const end = kept[kept.length - 1]!.end;
-    found.push({ start, end, text: text.slice(start, end), tokens: kept, hasModelNumber });
+    found.push({ start, end, text: text.slice(start, end), tokens: kept, hasModelNumber, titleCase: titleCase && !hasModelNumber });
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const previous = run.length > 0 ? run[run.length - 1]! : null;
+  for (const token of tokens) {
+    const previous = run.at(-1);
     if (previous && !joins(text, previous, token)) flush();
-    const last = run.length > 0 ? run[run.length - 1]! : null;
-    if (isNameLike(token, last, text)) run.push(token);
+    if (isNameLike(token, run, text)) run.push(token);
     else flush();
   }
   flush();

@@ -58,8 +58,15 @@ const TRADE_WORDS = new Set([
   'analysts', 'analyst', 'shipments', 'shares', 'prototype', 'prototypes', 'teaser', 'rumour', 'rumor', 'leak', 'leaks',
 ]);
 
+/** Month and day names, which the lexicon files under other tags ("march", "may", "sun"). */
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'winter',
+]);
+
 export function wordClass(word: string): WordClass {
   const lower = word.toLowerCase();
+  if (CALENDAR.has(lower)) return 'Date';
   if (FUNCTION_WORDS.has(lower) || TRADE_WORDS.has(lower)) return 'Common';
   const tags = LEXICON[lower];
   if (tags === undefined) return null;

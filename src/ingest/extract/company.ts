@@ -21,9 +21,9 @@ export const DEMONYMS: Record<string, string> = {
 const DEMONYM = `(${Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).join('|')})`;
 const ORG_NOUN = String.raw`(?:company|companies|firm|maker|manufacturer|brand|giant|group|house|marque|vendor|conglomerate|corporation|outfit|startup|chipmaker|carmaker|supplier|camera maker|phone maker|smartphone maker)`;
 
-const NAMED_AFTER = new RegExp(String.raw`\b(?:the|a|an)\s+${words(0, 2)}${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\s+${ent('C')}`, 'u');
+const NAMED_AFTER = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)\s+${words(0, 2)}${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\s+${ent('C')}`, 'u');
 const NAMED_BEFORE = new RegExp(String.raw`${ent('C')},\s+(?:a|an|the)\s+${words(0, 2)}${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\b`, 'u');
-const UNNAMED = new RegExp(String.raw`\bthe\s+${words(0, 2)}${DEMONYM}\s+(?:${words(0, 2)}${ORG_NOUN}\b|(?=(?:have|has|are|is|were|was|will|had)\b))`, 'u');
+const UNNAMED = new RegExp(String.raw`\b[Tt]he\s+${words(0, 2)}${DEMONYM}\s+(?:${words(0, 2)}${ORG_NOUN}\b|(?=(?:have|has|are|is|were|was|will|had)\b))`, 'u');
 
 const FOUNDED = /\b(?:founded|founding|established|incorporated|set up|started|inception)\b/i;
 const SPECIALISES = String.raw`(?:specialized|specialised|specializes|specialises|specialize|specialise|specializing|specialising)\s+in`;
@@ -34,7 +34,7 @@ const OUTSELLS = new RegExp(String.raw`\bonly\s+(${list('C')})\s+(?:selling|sold
 const PARENT = new RegExp(String.raw`${ent('C')}\s*,?\s+(?:a|the)\s+(?:sub-?brand|subsidiary|brand|unit|division|spin-off)\s+(?:of|owned by|from)\s+${ent('C')}|${ent('C')}['’]s\s+(?:sub-?brand|subsidiary|brand|unit|division)\s+${ent('C')}`, 'iu');
 
 /** The company an unnamed "the German marque" refers to. */
-function companyByDemonym(view: SentenceView, at: number, demonym: string, context: ExtractContext): string | null {
+export function companyByDemonym(view: SentenceView, at: number, demonym: string, context: ExtractContext): string | null {
   const { discourse } = context;
   const named = [...mentionsIn(view, view.masked.slice(0, at)).filter((m) => m.kind === 'Company').map((m) => m.entityId).reverse(), ...discourse.companiesBefore(view.index)];
   const described = named.find((id) => discourse.entity(id)?.description?.includes(demonym));
@@ -59,8 +59,12 @@ export const extractCompanyFacts: Extractor = (view, context) => {
   const named = after ? { m: after, demonym: after[1]!, company: mentionOf(view, after[2]) } : before ? { m: before, demonym: before[2]!, company: mentionOf(view, before[1]) } : null;
   if (named?.company) {
     drafts.push({ subject: named.company.entityId, predicate: 'COUNTRY', value: { type: 'Text', text: DEMONYMS[named.demonym]! }, confidence: 0.85, anchor: anchorOf(view, named.m) });
-  } else {
-    const unnamed = UNNAMED.exec(view.masked);
+  }
+  {
+    const rest = named ? view.masked.slice(named.m.index + named.m[0].length) : view.masked;
+    const offset = named ? named.m.index + named.m[0].length : 0;
+    const found = UNNAMED.exec(rest);
+    const unnamed = found ? Object.assign(found, { index: found.index + offset }) : null;
     const id = unnamed ? companyByDemonym(view, unnamed.index, unnamed[1]!, context) : null;
     if (unnamed && id) drafts.push({ subject: id, predicate: 'COUNTRY', value: { type: 'Text', text: DEMONYMS[unnamed[1]!]! }, confidence: 0.65, anchor: anchorOf(view, unnamed) });
   }

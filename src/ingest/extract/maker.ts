@@ -13,14 +13,23 @@ import { mentionOf, type SentenceView } from '../sentence-view.ts';
 import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
 import { anchorOf, ent, list, mentionsIn, productSubject, words } from './patterns.ts';
 
-const POSSESSIVE = new RegExp(String.raw`(?:${ent('C')}|\b(?<ref>the company|the firm|the brand|the group))['’]s\s+(?:own\s+|new\s+|latest\s+|upcoming\s+|recently\s+|unveiled\s+|[\p{L}-]+\s+){0,3}?(${list('P')})`, 'iu');
+const POSSESSIVE = new RegExp(String.raw`(?:${ent('C')}|\b(?<ref>the company|the firm|the brand|the group))['’]s\s+(?:own\s+|new\s+|latest\s+|upcoming\s+|recently\s+|unveiled\s+|[\p{L}-]+\s+){0,3}?(?:[\p{L}-]+,\s+(?:the\s+)?)?(${list('P')})`, 'iu');
 const FROM = new RegExp(String.raw`${ent('P')}\s+(?:[\p{L}/.-]+\s+){0,2}?(?:lens(?:es)?\s+|phones?\s+|cameras?\s+)?from\s+(?:none other than\s+|the\s+|a\s+)?${words(0, 3)}${ent('C')}`, 'iu');
 const BY = new RegExp(String.raw`(${list('P')})\s+(?:is|was|are|were|will be|has been|have been)\s+(?:[\p{L}]+\s+)?(?:made|built|manufactured|produced|developed|designed|marketed|sold)\s+by\s+${ent('C')}`, 'iu');
-const COPULA = new RegExp(String.raw`\b${ent('C')}\s+(?:phone|smartphone|handset|flagship|device|camera|laptop|tablet)\b[^.;]{0,60}?\b(?:is|was|would be|will be|could be|might be)\s+(?:the\s+)?${ent('P')}`, 'iu');
+const COPULA = new RegExp(String.raw`${ent('C')}\s+(?:phone|smartphone|handset|flagship|device|camera|laptop|tablet)\b[^.;]{0,60}?\b(?:is|was|would be|will be|could be|might be)\s+(?:the\s+)?${ent('P')}`, 'iu');
 const PRODUCED = new RegExp(String.raw`(?:${ent('C')}|\bthe\s+(?<ref>(?:[\p{L}-]+\s+)?(?:company|firm|group|brand|maker|manufacturer)))\s+(?:[^.;⟦]{0,50}?\s+)?(?:produced|manufactured|made|built|assembled)\s+(?:only\s+|just\s+)?(?:\d[\d,]*|ten|two|three|four|five|six|seven|eight|nine|a few|several|some|a handful of)\s+`, 'iu');
+
+/** A headline about "This Xiaomi Smartphone" before the article names the phone. */
+const HEADLINE_PRODUCT = new RegExp(String.raw`\b(?:this|the|a|an|new)\s+${ent('C')}\s+(?:smartphone|phone|handset|camera|laptop|tablet)\b`, 'iu');
 
 function focusCompany(view: SentenceView, context: ExtractContext): string | null {
   return context.discourse.focusCompany(view.index) ?? context.discourse.mainCompany;
+}
+
+/** "the company" refers to the last company named, in this sentence or before it. */
+function companyBefore(view: SentenceView, at: number, context: ExtractContext): string | null {
+  const named = mentionsIn(view, view.masked.slice(0, at)).filter((m) => m.kind === 'Company').at(-1);
+  return named?.entityId ?? focusCompany(view, context);
 }
 
 export const extractMakers: Extractor = (view, context) => {
@@ -30,7 +39,7 @@ export const extractMakers: Extractor = (view, context) => {
   };
   const possessive = POSSESSIVE.exec(view.masked);
   if (possessive) {
-    const company = possessive.groups!.ref ? focusCompany(view, context) : mentionOf(view, possessive[1])?.entityId ?? null;
+    const company = possessive.groups!.ref ? companyBefore(view, possessive.index, context) : mentionOf(view, possessive[1])?.entityId ?? null;
     if (company) for (const p of mentionsIn(view, possessive[3]!)) add(p.entityId, company, anchorOf(view, possessive), possessive.groups!.ref ? 0.65 : 0.8);
   }
   const from = FROM.exec(view.masked);
@@ -52,9 +61,15 @@ export const extractMakers: Extractor = (view, context) => {
   }
   const produced = PRODUCED.exec(view.masked);
   if (produced) {
-    const company = produced.groups!.ref ? focusCompany(view, context) : mentionOf(view, produced[1])?.entityId ?? null;
+    const company = produced.groups!.ref ? companyBefore(view, produced.index, context) : mentionOf(view, produced[1])?.entityId ?? null;
     const product = productSubject(view, produced.index + produced[0].length, context, Math.min(view.masked.length, produced.index + produced[0].length + 60));
     if (company && product) add(product.id, company, anchorOf(view, produced), 0.7 * product.weight);
+  }
+  if (view.headline && !view.mentions.some((m) => m.kind === 'Product')) {
+    const generic = HEADLINE_PRODUCT.exec(view.masked);
+    const company = generic ? mentionOf(view, generic[1]) : null;
+    const product = context.discourse.mainProduct;
+    if (company && product) add(product, company.entityId, anchorOf(view, generic!), 0.6);
   }
   return drafts;
 };

@@ -23,7 +23,8 @@ export const extractLensAndOptics: Extractor = (view, context) => {
   const drafts: ClaimDraft[] = [];
   const { discourse } = context;
   const mounts = view.mentions.filter((m) => m.kind === 'Product' && discourse.isAccessory(m.entityId) && /mount|lenses$/i.test(discourse.entity(m.entityId)?.name ?? ''));
-  if (mounts.length > 0 && MOUNT_CUE.test(view.text)) {
+  // The cue is read without the names, so "M-mount smartphone" is no cue; a name such as "E-Lenses" is one.
+  if (mounts.length > 0 && (MOUNT_CUE.test(view.masked) || mounts.some((m) => /lens/i.test(m.text)))) {
     const mount = mounts[0]!;
     const at = view.masked.indexOf(`⟦P${view.mentions.indexOf(mount)}⟧`);
     const before = mentionsIn(view, view.masked.slice(0, at)).filter((m) => m.kind === 'Product' && !discourse.isAccessory(m.entityId));
@@ -44,8 +45,13 @@ export const extractLensAndOptics: Extractor = (view, context) => {
   const optics = OPTICS.exec(view.masked);
   if (optics) {
     const maker = mentionOf(view, optics[1]);
-    const products = mentionsIn(view, view.masked).filter((m) => m.kind === 'Product' && !discourse.isAccessory(m.entityId));
-    const subject = products[0] ? { id: products[0].entityId, weight: 1 } : productSubject(view, optics.index, context);
+    const isPhone = (m: { kind: string; entityId: string }): boolean => m.kind === 'Product' && !discourse.isAccessory(m.entityId);
+    const before = mentionsIn(view, view.masked.slice(0, optics.index)).filter(isPhone).at(-1);
+    const after = mentionsIn(view, view.masked.slice(optics.index)).filter(isPhone)[0];
+    const named = before ?? after;
+    // With no product named, only a sentence that points back at one ("it", "the phone") has a subject.
+    const inferred = named || (!view.headline && !/\b(?:it|its|this|the)\s+(?:phone|smartphone|device|handset|model)\b|\bit\b/i.test(view.masked.slice(0, optics.index + 30))) ? null : productSubject(view, optics.index, context);
+    const subject = named ? { id: named.entityId, weight: 1 } : inferred;
     if (maker && subject) {
       const negated = NEGATION.test(view.masked.slice(Math.max(0, optics.index - 25), optics.index + 4));
       drafts.push({ subject: subject.id, predicate: 'OPTICS_BY', object: maker.entityId, negated, confidence: 0.75 * subject.weight, anchor: anchorOf(view, optics) });

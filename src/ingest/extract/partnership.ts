@@ -11,6 +11,7 @@ import type { Qualifiers } from '../../model/claim.ts';
 import type { DateValue } from '../../model/value.ts';
 import { mentionOf, type SentenceView } from '../sentence-view.ts';
 import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
+import { companyByDemonym, DEMONYMS } from './company.ts';
 import { anchorOf, companySubject, ent, words } from './patterns.ts';
 
 const ORG = 'CM';
@@ -29,6 +30,9 @@ const ENDS: RegExp[] = [
   new RegExp(String.raw`${ent(ORG)}\s+${words(0, 8)}(?:ended|ends|ending|terminated|terminates|severed|severs|cut|cuts|broke off|breaks off|broken off|dropped|drops|parted ways|parts ways|split|splits|walked away|walks away)\s+(?:its\s+|their\s+|the\s+)?${words(0, 2)}(?:${TIE}\s+)?(?:ways\s+)?with\s+${ent(ORG)}`, 'iu'),
   new RegExp(String.raw`${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)}\s+${words(0, 3)}(?:ended|terminated|severed|parted ways|split|broke off)`, 'iu'),
 ];
+
+/** "Leica, with which the Chinese have entered into a cooperation": the partner is named by nationality or as "the company". */
+const WITH_WHICH = new RegExp(String.raw`${ent(ORG)},?\s+with\s+(?:which|whom)\s+(?:${ent(ORG)}|the\s+(?<ref>[\p{L}]+))\s+(?:have|has|had)\s+(?:now\s+|recently\s+|just\s+)?(?:entered|signed|formed|struck|sealed)\s+(?:into\s+)?(?:a\s+|an\s+)?${words(0, 2)}${TIE}`, 'iu');
 
 /** An end with no company before it: "Right after breaking off with Huawei" (the focus company did). */
 const END_WITHOUT_SUBJECT = new RegExp(String.raw`\b(?:breaking off|broke off|parting ways|parted ways|splitting|split|ending (?:its|their) ${TIE})\s+with\s+${ent(ORG)}`, 'iu');
@@ -59,6 +63,17 @@ export const extractPartnerships: Extractor = (view, context) => {
     const d = draft(a.entityId, b.entityId, anchorOf(view, m), start ? { startTime: start } : {}, 0.85);
     if (d) drafts.push(d);
     break;
+  }
+  const withWhich = drafts.length === 0 ? WITH_WHICH.exec(text) : null;
+  if (withWhich) {
+    const a = mentionOf(view, withWhich[1]);
+    const ref = withWhich.groups!.ref;
+    const b = ref
+      ? DEMONYMS[ref] ? companyByDemonym(view, withWhich.index, ref, context) : /^(?:company|firm|group|brand)$/i.test(ref) ? context.discourse.focusCompany(view.index) : null
+      : mentionOf(view, withWhich[2])?.entityId ?? null;
+    const start = yearOf(view, context, true);
+    const d = a && b ? draft(a.entityId, b, anchorOf(view, withWhich), start ? { startTime: start } : {}, 0.7) : null;
+    if (d) drafts.push(d);
   }
   for (const pattern of ENDS) {
     const m = pattern.exec(text);

@@ -56,7 +56,8 @@ export const extractProductTypes: Extractor = (view, context) => {
   }
   const head = HEAD_AFTER.exec(view.masked);
   const product = head ? mentionOf(view, head[2]) : null;
-  if (head && product && !context.discourse.isAccessory(product.entityId) === (head[3]!.toLowerCase() !== 'lens' || !!head[1])) {
+  // "the Huawei Xs 2 foldable", "the full-frame Summilux-M 35 mm f/1.4 ASPH lens"; a bare "lens" after a lens says nothing.
+  if (head && product && (head[1] !== undefined || head[3]!.toLowerCase() !== 'lens')) {
     add(product.entityId, `${head[1] ?? ''} ${head[3]}`.trim(), anchorOf(view, head), 0.65);
   }
   return drafts;

@@ -13,7 +13,7 @@ import type { ClaimDraft, Extractor } from './draft.ts';
 import { anchorOf, productSubject } from './patterns.ts';
 
 const UNIT_NOUN = String.raw`(?:units|unit|devices|phones|handsets|pieces|copies|examples|prototypes|models|cars|cameras|lenses|samples)`;
-const MADE = String.raw`(?:produced|made|manufactured|built|assembled|constructed|created)`;
+const MADE = String.raw`(?:produced|made|manufactured|built|assembled)`;
 const NUM = String.raw`(?<n>${NUMBER_SOURCE})`;
 
 const UNITS: RegExp[] = [

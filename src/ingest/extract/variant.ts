@@ -15,7 +15,7 @@ import { mentionOf, type SentenceView } from '../sentence-view.ts';
 
 const BASED = new RegExp(String.raw`\b(?:based on|built on|derived from|built upon|(?:a\s+)?(?:modified|tweaked|special|custom|souped-up)\s+version of|a variant of|a version of)\s+(?:its\s+|the\s+|their\s+|a\s+)?${words(0, 2)}${ent('P')}`, 'iu');
 const VARIANT = new RegExp(String.raw`${ent('P')}["”’]?\s+(?:variant|version|edition|spin-off)\b`, 'iu');
-const ALONGSIDE = new RegExp(String.raw`\b(?:developed|designed|built|made|created|engineered)\s+(?:[\p{L}-]+\s+){0,2}?(?:alongside|together with|in parallel with|at the same time as)\s+${words(0, 5)}${ent('P')}`, 'iu');
+const ALONGSIDE = new RegExp(String.raw`\b(?:developed|designed|built|made|created|engineered)\s+(?:[\p{L}-]+\s+){0,2}?(?:alongside|together with|in parallel with|at the same time as)\s+${words(0, 7)}${ent('P')}`, 'iu');
 const EARLIER = /\bnot the (?:first|only)\b[^.]{0,60}\b(?:time|attempt|company|maker|phone|one)\b|\b(?:attempted this|tried this)\b|\b(?:earlier|previous|prior|few|several|other)\s+attempts?\b|\battempts? in this direction\b|\btoyed with the (?:same|very same) (?:notion|idea|concept)\b|\b(?:has|have) been (?:tried|attempted) before\b|\bpredecessors?\b|\bbefore it came\b/i;
 
 /** The named product whose name `variant`'s name extends ("Xiaomi 12S Ultra" for "Xiaomi 12S Ultra Concept"). */
@@ -78,7 +78,7 @@ export function extractPredecessors(views: readonly SentenceView[], context: Par
   views.forEach((view, i) => {
     const cue = EARLIER.exec(view.masked);
     if (!cue) return;
-    const subject = discourse.focusProduct(view.index) ?? discourse.mainProduct;
+    const subject = discourse.mainProduct ?? discourse.focusProduct(view.index);
     if (!subject) return;
     for (const target of [view, views[i + 1]]) {
       if (!target || target.paragraph !== view.paragraph) continue;
