@@ -44,7 +44,9 @@ describe('the server on a real port', () => {
       body: JSON.stringify({ query: '{ articles { totalCount } entity(name: "Leica") { id } }' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { articles: { totalCount: 5 }, entity: { id: 'Company:leica' } } });
+    const body = (await response.json()) as { data: unknown; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ articles: { totalCount: 5 }, entity: { id: 'Company:leica' } });
   });
 
   it('serves GraphiQL to a browser in development', async () => {
