@@ -29,6 +29,8 @@ export interface Discourse {
 
 const COMPARISON_BEFORE = /\b(?:based on|built on|derived from|alongside|than|version of|successor to|variant of|like|unlike|compared (?:with|to)|predecessor,?)\s+(?:[\p{L}-]+\s+){0,6}$/iu;
 const ACCESSORY_NAME = /\b(?:mount|lens|lenses)\b|\blenses$/i;
+/** A product named as a part of another: "the Helio X processor", "a Leica lens", "the T9 Vision chip". */
+const COMPONENT_AFTER = /^\s+(?:image\s+)?(?:lens|lenses|processor|processors|chip|chips|chipset|sensor|sensors|adapter|mount)\b/i;
 
 export function buildDiscourse(views: readonly SentenceView[], entity: (id: string) => Entity | undefined): Discourse {
   const accessory = new Set<string>();
@@ -36,8 +38,8 @@ export function buildDiscourse(views: readonly SentenceView[], entity: (id: stri
     for (const m of view.mentions) {
       if (m.kind !== 'Product') continue;
       const e = entity(m.entityId);
-      const after = view.text.slice(m.end - view.start, m.end - view.start + 10);
-      if ((e && [e.name, ...e.aliases].some((n) => ACCESSORY_NAME.test(n))) || /^\s+lens(?:es)?\b/i.test(after)) accessory.add(m.entityId);
+      const after = view.text.slice(m.end - view.start, m.end - view.start + 20);
+      if ((e && [e.name, ...e.aliases].some((n) => ACCESSORY_NAME.test(n))) || COMPONENT_AFTER.test(after)) accessory.add(m.entityId);
     }
   }
   const isAccessory = (id: string): boolean => accessory.has(id);
@@ -50,6 +52,7 @@ export function buildDiscourse(views: readonly SentenceView[], entity: (id: stri
   const seenCompanies: string[][] = [];
   const productCounts = new Map<string, number>();
   const companyCounts = new Map<string, number>();
+  const personCounts = new Map<string, number>();
   let product: string | null = null;
   let company: string | null = null;
   let person: string | null = null;
@@ -64,7 +67,11 @@ export function buildDiscourse(views: readonly SentenceView[], entity: (id: stri
     const early = view.mentions.find((m) => m.kind === 'Company' && m.start - view.start <= Math.max(40, view.text.length * 0.5));
     if (early) company = early.entityId;
     for (const m of view.mentions) {
-      if (m.kind === 'Person') person = m.entityId;
+      if (m.kind === 'Person') {
+        personCounts.set(m.entityId, (personCounts.get(m.entityId) ?? 0) + 1);
+        // The person most named so far is who "he" or "she" is, unless a new one was just named more.
+        if (person === null || (personCounts.get(m.entityId) ?? 0) >= (personCounts.get(person) ?? 0)) person = m.entityId;
+      }
       if (m.kind === 'Company') {
         seen = [m.entityId, ...seen.filter((id) => id !== m.entityId)];
         companyCounts.set(m.entityId, (companyCounts.get(m.entityId) ?? 0) + 1);

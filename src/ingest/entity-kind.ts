@@ -31,7 +31,9 @@ const COMPANY_SUFFIX = /\b(?:Inc|Corp|Corporation|Ltd|Limited|LLC|GmbH|AG|plc|Co
 const OUTLET_WORD = /\b(?:News|Times|Journal|Post|Daily|Herald|Review|Insider|Wire|Week|Verge|Register|Telegraph|Guardian|Gazette|Tribune|Magazine|Asia|Today|Report|Chronicle|Monitor|Observer)$/;
 
 const ROLE_BEFORE = new RegExp(String.raw`\b${ROLE}\s+(?:of\s+\S+\s+)?$`, 'i');
-const ROLE_AFTER = new RegExp(String.raw`^,?\s+(?:the\s+|its\s+|[\p{Lu}][\p{L}]+['’]s\s+)?(?:[a-z-]+\s+)?${ROLE}\b`, 'iu');
+const ROLE_AFTER = new RegExp(String.raw`^,\s+(?:the\s+|its\s+|an?\s+|[\p{Lu}][\p{L}]+['’]s\s+)?(?:[a-z-]+\s+)?${ROLE}\b`, 'iu');
+/** "Tessera president Lin Wei-Ting": a name, a role, then a person's name is the person's organisation. */
+const ROLE_THEN_NAME = new RegExp(String.raw`^\s+(?:[a-z-]+\s+)?${ROLE}\s+\p{Lu}`, 'u');
 const SAYS_AFTER = new RegExp(String.raw`^,?\s+${SAYS}\b`);
 const SAYS_BEFORE = new RegExp(String.raw`\b${SAYS}\s+$`);
 const ORG_APPOSITION = new RegExp(String.raw`^,?\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}${ORG_NOUN}\b`, 'iu');
@@ -49,6 +51,9 @@ const CUES: Cue[] = [
   { kind: 'Person', weight: 0.2, test: (n) => n.tokens.length >= 2 && !n.hasModelNumber && wordClass(n.tokens[n.tokens.length - 1]!.text) === 'LastName' },
   // Companies
   { kind: 'Company', weight: 0.5, test: (n) => COMPANY_SUFFIX.test(n.text) },
+  { kind: 'Company', weight: 0.5, test: (_, __, right) => ROLE_THEN_NAME.test(right) },
+  { kind: 'Company', weight: 0.4, test: (_, left) => /\b(?:has\s+|had\s+)?(?:run|runs|ran|heads|headed|leads|led|founded|co-founded|joined|left|chairs|chaired)\s+$/.test(left) },
+  { kind: 'Person', weight: 0.4, test: (n, __, right) => n.tokens.length >= 2 && /^,?\s+(?:has\s+|had\s+|who\s+)?(?:run|runs|ran|heads|headed|leads|led|founded|co-founded|chairs|chaired)\s/.test(right) },
   { kind: 'Company', weight: 0.45, test: (_, __, right) => ORG_APPOSITION.test(right) },
   { kind: 'Company', weight: 0.4, test: (_, left) => ORG_BEFORE.test(left) },
   { kind: 'Company', weight: 0.35, test: (_, __, right) => /^['’]s\s+(?:CEO|chief|shares|stock|board|founder|president|revenue|profit|sales|smartphones?|phones?|cameras?|chips?|factory|factories|plant|lineup)\b/i.test(right) },

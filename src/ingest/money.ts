@@ -33,6 +33,9 @@ const SYMBOLS: [RegExp, string][] = [
   [/^(?:₩|KRW)$/i, 'KRW'],
   [/^(?:₹|INR)$/i, 'INR'],
   [/^CHF$/i, 'CHF'],
+  [/^NOK$/i, 'NOK'],
+  [/^SEK$/i, 'SEK'],
+  [/^DKK$/i, 'DKK'],
 ];
 
 const WORDS: [RegExp, string][] = [
@@ -44,12 +47,15 @@ const WORDS: [RegExp, string][] = [
   [/^(?:south korean |korean )?won$|^krw$/i, 'KRW'],
   [/^(?:indian )?rupees?$|^inr$/i, 'INR'],
   [/^(?:swiss )?francs?$|^chf$/i, 'CHF'],
+  [/^norwegian (?:kroner|krone|crowns?)$|^nok$/i, 'NOK'],
+  [/^swedish (?:kronor|krona|crowns?)$|^sek$/i, 'SEK'],
+  [/^danish (?:kroner|krone|crowns?)$|^dkk$/i, 'DKK'],
   [/^(?:hong kong dollars?)$|^hkd$/i, 'HKD'],
   [/^(?:taiwan dollars?|new taiwan dollars?)$|^twd$/i, 'TWD'],
 ];
 
-const SYMBOL_SOURCE = String.raw`US\$|U\.S\. ?\$|HK\$|NT\$|A\$|C\$|S\$|CN¥|JP¥|\$|€|£|¥|￥|₩|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF)\s?`;
-const WORD_SOURCE = String.raw`(?:hong kong dollars?|new taiwan dollars?|taiwan dollars?|(?:us |u\.s\. |american )?dollars?|euros?|(?:british )?pounds?(?: sterling)?|sterling|(?:japanese )?yen|(?:chinese )?(?:yuan|renminbi)|rmb|(?:south korean |korean )?won|(?:indian )?rupees?|(?:swiss )?francs?|USD|EUR|GBP|JPY|CNY|KRW|INR|CHF)\b`;
+const SYMBOL_SOURCE = String.raw`US\$|U\.S\. ?\$|HK\$|NT\$|A\$|C\$|S\$|CN¥|JP¥|\$|€|£|¥|￥|₩|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|CHF|NOK|SEK|DKK)\s?`;
+const WORD_SOURCE = String.raw`(?:hong kong dollars?|new taiwan dollars?|taiwan dollars?|(?:us |u\.s\. |american )?dollars?|euros?|(?:british )?pounds?(?: sterling)?|sterling|(?:japanese )?yen|(?:chinese )?(?:yuan|renminbi)|rmb|(?:south korean |korean )?won|(?:indian )?rupees?|(?:swiss )?francs?|norwegian (?:kroner|krone)|swedish (?:kronor|krona)|danish (?:kroner|krone)|USD|EUR|GBP|JPY|CNY|KRW|INR|CHF|NOK|SEK|DKK)\b`;
 const HEDGE_SOURCE = String.raw`(?:(?:the\s+)?equivalent\s+of\s+(?:almost|about|around|roughly|nearly|some)?\s*|(?:around|about|roughly|approximately|approx\.?|almost|nearly|some|circa|close\s+to|an\s+estimated|just\s+(?:under|over)|upwards\s+of|~)\s*)`;
 
 const MONEY = new RegExp(

@@ -55,7 +55,8 @@ function shortFormIndex(mentions: readonly FoundMention[]): Map<string, FullName
   for (const full of fulls) {
     for (const form of shortForms(full)) {
       const known = index.get(form);
-      if (fulls.some((f) => f.name === form)) continue;
+      // A product's tail written as a name of its own is still that product ("Z7 II" of "Kuromi Z7 II").
+      if (fulls.some((f) => f.name === form && (f.kind !== 'Product' || full.kind !== 'Product'))) continue;
       if (known && known.name !== full.name && !(known.kind === 'Person' && full.kind === 'Person')) clashes.add(form);
       else if (!known) index.set(form, full);
     }

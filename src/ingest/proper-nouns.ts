@@ -53,7 +53,7 @@ function isNameLike(token: Token, run: readonly Token[], text: string): boolean 
   if (token.text === 'f' && /^\/\d/.test(text.slice(token.end, token.end + 2))) return true;
   // A model number continues a name ("Xiaomi 14", "Pixel 9a", "24-70mm") but does not start one,
   // and a figure such as "1,199" is not a model number.
-  return MODEL.test(token.text) && !/^[,.]\d/.test(text.slice(token.end, token.end + 2));
+  return MODEL.test(token.text) && !/^,\d{3}/.test(text.slice(token.end, token.end + 4));
 }
 
 const FUNCTION_END = new Set(['the', 'a', 'an', 'and', 'of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'but', 'or', 'however', 'also']);

@@ -7,9 +7,9 @@ import type { Qualifiers } from '../../model/claim.ts';
 import type { ClaimDraft, Extractor } from './draft.ts';
 import { anchorOf, productSubject } from './patterns.ts';
 
-const NOT_ON_SALE = /\bnot[- ]for[- ]sale\b|\b(?:is|are|was|were|will|would)\s*(?:not|n['’]t)\s+(?:be\s+)?(?:available|on sale|for sale|sold|offered)\b|\b(?:isn|aren|wasn|weren|won)['’]t\s+(?:be\s+)?(?:available|on sale|for sale|sold|offered)\b|\bunavailable\b|\bnever\s+(?:go|went|be)\s+on sale\b|\bno plans to sell\b/i;
-const ON_SALE = /\b(?:is|are|will be|goes|go|went|now)\s+(?:now\s+|already\s+|widely\s+)?(?:available|on sale)\b|\bcommercially available\b|\bavailable (?:to (?:buy|order|pre-?order)|now)\b|\bcan (?:now )?be (?:bought|ordered|pre-?ordered)\b/i;
-const REGION = /^\s+(?:in|across|throughout|outside(?: of)?)\s+(the\s+(?:United States|US|U\.S\.|UK|United Kingdom|European Union|EU|Middle East)|Europe|China|Japan|India|Korea|South Korea|Germany|France|the West|North America|Asia|[A-Z][a-z]+)\b|^\s+(globally|worldwide|internationally)\b/;
+const NOT_ON_SALE = /\bnot[- ]for[- ]sale\b|\b(?:unlikely|not expected|not going|not set)\s+to\s+(?:be\s+(?:sold|available|offered)|go on sale)\b|\b(?:is|are|was|were|will|would)\s*(?:not|n['’]t)\s+(?:be\s+)?(?:available|on sale|for sale|sold|offered)\b|\b(?:isn|aren|wasn|weren|won)['’]t\s+(?:be\s+)?(?:available|on sale|for sale|sold|offered)\b|\bunavailable\b|\bnever\s+(?:go|went|be)\s+on sale\b|\bno plans to sell\b/i;
+const ON_SALE = /\b(?:is|are|was|were|will be)\s+(?:only\s+|exclusively\s+)?sold\s+(?:only\s+|exclusively\s+)?(?=in\s)|\b(?:is|are|will be|goes|go|went|now)\s+(?:now\s+|already\s+|widely\s+)?(?:available|on sale)\b|\bcommercially available\b|\bavailable (?:to (?:buy|order|pre-?order)|now)\b|\bcan (?:now )?be (?:bought|ordered|pre-?ordered)\b/i;
+const REGION = /^\s*(?:in|across|throughout|outside(?: of)?)\s+(the\s+(?:United States|US|U\.S\.|UK|United Kingdom|European Union|EU|Middle East)|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|the|a|an)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b|^\s+(globally|worldwide|internationally)\b/;
 
 const REGION_NAMES: Record<string, string> = { US: 'United States', 'U.S.': 'United States', UK: 'United Kingdom', EU: 'European Union' };
 
@@ -21,7 +21,10 @@ export const extractAvailability: Extractor = (view, context) => {
     const subject = productSubject(view, m.index, context);
     if (!subject) continue;
     const qualifiers: Qualifiers = {};
-    const region = REGION.exec(view.masked.slice(m.index + m[0].length));
+    const rest = view.masked.slice(m.index + m[0].length);
+    const region = REGION.exec(rest);
+    // "go on sale in October" is a launch date, not a statement about availability.
+    if (flag && !region && /^\s+(?:in|on|from)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)/.test(rest)) continue;
     if (region) {
       const name = (region[1] ?? region[2])!.replace(/^the\s+/, '');
       qualifiers.region = REGION_NAMES[name] ?? (region[2] ? 'World' : name);

@@ -17,21 +17,25 @@ export const DEMONYMS: Record<string, string> = {
   American: 'United States', Taiwanese: 'Taiwan', French: 'France', British: 'United Kingdom', Swedish: 'Sweden',
   Finnish: 'Finland', Dutch: 'Netherlands', Swiss: 'Switzerland', Indian: 'India', Italian: 'Italy', Canadian: 'Canada',
   Israeli: 'Israel', Austrian: 'Austria', Danish: 'Denmark', Norwegian: 'Norway', Spanish: 'Spain', Irish: 'Ireland',
+  Singaporean: 'Singapore', Belgian: 'Belgium', Polish: 'Poland', Brazilian: 'Brazil', Mexican: 'Mexico', Australian: 'Australia',
+  Vietnamese: 'Vietnam', Thai: 'Thailand', Indonesian: 'Indonesia', Malaysian: 'Malaysia', Turkish: 'Turkey', Estonian: 'Estonia',
 };
 const DEMONYM = `(${Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).join('|')})`;
-const ORG_NOUN = String.raw`(?:company|companies|firm|maker|manufacturer|brand|giant|group|house|marque|vendor|conglomerate|corporation|outfit|startup|chipmaker|carmaker|supplier|camera maker|phone maker|smartphone maker)`;
+const ORG_NOUN = String.raw`(?:company|companies|firm|maker|manufacturer|brand|giant|group|house|marque|vendor|conglomerate|corporation|outfit|startup|start-up|chipmaker|carmaker|supplier|retailer|foundry|specialist|developer)`;
 
-const NAMED_AFTER = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)\s+${words(0, 2)}${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\s+${ent('C')}`, 'u');
+const NAMED_AFTER = new RegExp(String.raw`(?:\b(?:[Tt]he|[Aa]n?)\s+${words(0, 2)})?\b${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\s+${ent('C')}`, 'u');
 const NAMED_BEFORE = new RegExp(String.raw`${ent('C')},\s+(?:a|an|the)\s+${words(0, 2)}${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\b`, 'u');
 const UNNAMED = new RegExp(String.raw`\b[Tt]he\s+${words(0, 2)}${DEMONYM}\s+(?:${words(0, 2)}${ORG_NOUN}\b|(?=(?:have|has|are|is|were|was|will|had)\b))`, 'u');
 
 const FOUNDED = /\b(?:founded|founding|established|incorporated|set up|started|inception)\b/i;
 const SPECIALISES = String.raw`(?:specialized|specialised|specializes|specialises|specialize|specialise|specializing|specialising)\s+in`;
-const PRODUCES = new RegExp(String.raw`(?:${ent('C')}\s+(?:has\s+|have\s+|also\s+|had\s+|mainly\s+|mostly\s+|long\s+)*(?:${SPECIALISES}|makes|produces|manufactures|builds|is known for)|\b(?:they|it|the company|the firm)\s+(?:has\s+|have\s+|also\s+|had\s+|mainly\s+|mostly\s+)*${SPECIALISES})\s+(?<what>[^.;]+)`, 'iu');
+const PRODUCES = new RegExp(String.raw`(?:${ent('C')},?\s+(?:(?:which|who)\s+[^,.;⟦]{0,60}?\s+(?:and\s+)?)?(?:has\s+|have\s+|also\s+|had\s+|mainly\s+|mostly\s+|long\s+|is\s+|are\s+|best\s+)*(?:${SPECIALISES}|makes|produces|manufactures|builds|known for(?:\s+its|\s+their)?)|\b(?:they|it|the company|the firm)\s+(?:has\s+|have\s+|also\s+|had\s+|mainly\s+|mostly\s+)*${SPECIALISES})\s+(?<what>[^.;]+)`, 'iu');
 const NOT_AN_ITEM = /^(?:it|its|them|him|her|us|sense|up|way|use|the|a|an|this|that|their|our|more|less|sure|money|headlines|news)\b/i;
-const RANK = new RegExp(String.raw`\b(?:the\s+)?(?:(?<region>world|global|China|Europe|India|US|America|Japan|Korea)['’]?s?\s+)?(?:(?<ord>${ORDINAL_SOURCE})[- ](?:largest|biggest)|(?<top>largest|biggest)|No\.\s?(?<no>\d+))\s+(?:[\p{L}-]+\s+){0,2}?(?:manufacturer|maker|vendor|brand|seller|company|player|supplier)\b`, 'iu');
-const OUTSELLS = new RegExp(String.raw`\bonly\s+(${list('C')})\s+(?:selling|sold|sell|shipping|shipped)\s+more\b`, 'iu');
-const PARENT = new RegExp(String.raw`${ent('C')}\s*,?\s+(?:a|the)\s+(?:sub-?brand|subsidiary|brand|unit|division|spin-off)\s+(?:of|owned by|from)\s+${ent('C')}|${ent('C')}['’]s\s+(?:sub-?brand|subsidiary|brand|unit|division)\s+${ent('C')}`, 'iu');
+const RANK = new RegExp(String.raw`\b(?:the\s+)?(?:(?<region>world|global|\p{Lu}\p{L}+)['’]s?\s+)?(?:(?<ord>${ORDINAL_SOURCE})[- ](?:largest|biggest)|(?<top>largest|biggest)|No\.\s?(?<no>\d+))\s+(?:[\p{L}-]+\s+){0,2}?(?:manufacturer|maker|vendor|brand|seller|company|player|supplier)\b`, 'iu');
+const OUTSELLS = new RegExp(String.raw`\bonly\s+(${list('C')})\s+(?:selling|sold|sell|shipping|shipped)\s+more\b|\b(?:after|behind|trailing)\s+(?:only\s+)?(${list('C')})`, 'iu');
+const ASPIRATION = /\b(?:wants?|aims?|hopes?|plans?|expects?|intends?|seeks?|goal is|ambition is|bid)\s+(?:to\s+)?(?:be(?:come)?\s+)?[^.;]{0,12}$/i;
+const PARENT = new RegExp(String.raw`${ent('C')}\s*,?\s+(?:a|an|the)\s+${words(0, 2)}(?:sub-?brand|subsidiary|brand|unit|division|spin-off)\s+(?:of|owned by|from|belonging to)\s+${ent('C')}|${ent('C')}['’]s\s+(?:sub-?brand|subsidiary|brand|unit|division)\s+${ent('C')}`, 'iu');
+const OWNS = new RegExp(String.raw`${ent('C')},?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:owns|acquired|bought|controls)\s+(?:the\s+)?${words(0, 2)}(?:brand\s+|subsidiary\s+|company\s+)?${ent('C')}`, 'iu');
 
 /** The company an unnamed "the German marque" refers to. */
 export function companyByDemonym(view: SentenceView, at: number, demonym: string, context: ExtractContext): string | null {
@@ -39,7 +43,9 @@ export function companyByDemonym(view: SentenceView, at: number, demonym: string
   const named = [...mentionsIn(view, view.masked.slice(0, at)).filter((m) => m.kind === 'Company').map((m) => m.entityId).reverse(), ...discourse.companiesBefore(view.index)];
   const described = named.find((id) => discourse.entity(id)?.description?.includes(demonym));
   if (described) return described;
-  const nearest = named[0];
+  // New names have no description to check: the company the article is about, else the one named last.
+  const focus = discourse.focusCompany(view.index);
+  const nearest = mentionsIn(view, view.masked.slice(0, at)).filter((m) => m.kind === 'Company').at(-1)?.entityId ?? focus ?? named[0];
   return nearest && !discourse.entity(nearest)?.description ? nearest : null;
 }
 
@@ -72,7 +78,11 @@ export const extractCompanyFacts: Extractor = (view, context) => {
   const founded = FOUNDED.exec(view.text);
   if (founded) {
     const date = view.dates.find((d) => d.start > founded.index && d.start - founded.index < 50);
-    const subject = companySubject(view, toMaskedIndex(view, founded.index), context);
+    // "co-founded the company in 1998": the company is the one under discussion.
+    const theCompany = /^\S*\s+the\s+(?:company|firm|brand|group)\b/i.test(view.text.slice(founded.index));
+    const subject = theCompany
+      ? (() => { const id = context.discourse.focusCompany(view.index) ?? context.discourse.mainCompany; return id ? { id, weight: 0.8 } : null; })()
+      : companySubject(view, toMaskedIndex(view, founded.index), context);
     if (date && subject) drafts.push({ subject: subject.id, predicate: 'INCEPTION', value: date.date, confidence: 0.8 * subject.weight, anchor: [founded.index, date.end] });
   }
 
@@ -92,18 +102,24 @@ export const extractCompanyFacts: Extractor = (view, context) => {
     const g = rank.groups!;
     const amount = g.no ? Number(g.no) : g.ord ? parseOrdinal(g.ord) : 1;
     const subject = companySubject(view, rank.index, context);
-    if (amount !== null && subject) {
+    if (amount !== null && subject && !ASPIRATION.test(view.masked.slice(0, rank.index))) {
       const region = g.region ? (/^(?:world|global)$/i.test(g.region) ? 'World' : g.region) : undefined;
       drafts.push({ subject: subject.id, predicate: 'MARKET_RANK', value: { type: 'Quantity', amount, unit: null, approximate: false }, qualifiers: region ? { region } : {}, confidence: 0.75 * subject.weight, anchor: anchorOf(view, rank) });
       const outsell = OUTSELLS.exec(view.masked);
       if (outsell) {
-        for (const rival of mentionsIn(view, outsell[1]!)) {
+        for (const rival of mentionsIn(view, (outsell[1] ?? outsell[2])!)) {
           if (rival.entityId !== subject.id) drafts.push({ subject: rival.entityId, predicate: 'OUTSELLS', object: subject.id, confidence: 0.65 * subject.weight, anchor: anchorOf(view, outsell) });
         }
       }
     }
   }
 
+  const owns = OWNS.exec(view.masked);
+  if (owns) {
+    const owner = mentionOf(view, owns[1]);
+    const brand = mentionOf(view, owns[2]);
+    if (brand && owner && brand.entityId !== owner.entityId) drafts.push({ subject: brand.entityId, predicate: 'PARENT_ORGANIZATION', object: owner.entityId, confidence: 0.7, anchor: anchorOf(view, owns) });
+  }
   const parent = PARENT.exec(view.masked);
   if (parent) {
     const brand = mentionOf(view, parent[1] ?? parent[4]);

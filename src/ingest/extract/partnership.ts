@@ -15,21 +15,26 @@ import { companyByDemonym, DEMONYMS } from './company.ts';
 import { anchorOf, companySubject, ent, words } from './patterns.ts';
 
 const ORG = 'CM';
-const TIE = String.raw`(?:partnership|collaboration|cooperation|co-operation|alliance|relationship|tie-up|ties|deal|agreement|joint venture)`;
+const TIE = String.raw`(?:partnership|collaboration|cooperation|co-operation|alliance|relationship|tie-up|ties|deal|agreement|joint venture|arrangement|contract)`;
+/** A company, then optionally its apposition or relative clause: "Fenwick Optics, the German lens maker," */
+const SUBJECT = String.raw`${ent(ORG)}(?:['’]s)?,?\s+(?:(?:which|who)\s+[^,.;⟦]{0,80},\s+)?`;
 
 const STARTS: RegExp[] = [
-  new RegExp(String.raw`${ent(ORG)}(?:['’]s)?\s+${words(0, 4)}(?:partnered|partners|partnering|teamed up|teams up|joined forces|joins forces|collaborates|collaborated|works|worked|is working)\s+(?:up\s+)?with\s+${words(0, 2)}${ent(ORG)}`, 'iu'),
-  new RegExp(String.raw`${ent(ORG)}\s+${words(0, 4)}(?:entered|enters|entering|formed|forms|signed|signs|struck|strikes|inked|inks|sealed|seals|announced|announces|agreed|agrees|renewed|renews|extended|extends)\s+(?:into\s+|on\s+|to\s+)?(?:a\s+|an\s+|its\s+|their\s+)?${words(0, 3)}${TIE}\s+with\s+${words(0, 2)}${ent(ORG)}`, 'iu'),
-  new RegExp(String.raw`${ent(ORG)}['’]s\s+${words(0, 3)}${TIE}\s+with\s+${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${SUBJECT}${words(0, 5)}(?:partnered|partners|partnering|partner|teamed up|teams up|team up|joined forces|joins forces|collaborates|collaborated|collaborate|works|worked|work|is working)\s+(?:up\s+)?with\s+${words(0, 3)}${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${SUBJECT}${words(0, 5)}(?:entered|enters|entering|formed|forms|signed|signs|struck|strikes|inked|inks|sealed|seals|announced|announces|agreed|agrees|renewed|renews|extended|extends)\s+(?:into\s+|on\s+|to\s+)?(?:a\s+|an\s+|its\s+|their\s+)?${words(0, 3)}${TIE}\s+with\s+${words(0, 3)}${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${ent(ORG)}['’]s\s+${words(0, 3)}${TIE}\s+with\s+${words(0, 3)}${ent(ORG)}`, 'iu'),
   new RegExp(String.raw`${TIE}\s+between\s+${ent(ORG)}\s+(?:and|e|&)\s+${ent(ORG)}`, 'iu'),
-  new RegExp(String.raw`${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)}\s+(?:have\s+|has\s+|will\s+|are\s+)?(?:partnered|teamed up|joined forces|signed|agreed|(?:announced|formed|struck)\s+(?:a\s+|an\s+)?${words(0, 2)}${TIE}|collaborate|co-develop|co-engineer)`, 'iu'),
+  new RegExp(String.raw`${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)}\s+(?:have\s+|has\s+|will\s+|are\s+|to\s+)?(?:partnered|partner|teamed up|team up|joined forces|join forces|(?:signed|sign|signs|announced|announce|formed|form|struck|strike|agreed|agree|sealed|seal)\s+(?:a\s+|an\s+)?${words(0, 3)}${TIE}|collaborate|co-develop|co-engineer)`, 'iu'),
   new RegExp(String.raw`^${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)},?\s+(?:now\s+)?it['’]?s official`, 'iu'),
 ];
 
 const ENDS: RegExp[] = [
-  new RegExp(String.raw`${ent(ORG)}\s+${words(0, 8)}(?:ended|ends|ending|terminated|terminates|severed|severs|cut|cuts|broke off|breaks off|broken off|dropped|drops|parted ways|parts ways|split|splits|walked away|walks away)\s+(?:its\s+|their\s+|the\s+)?${words(0, 2)}(?:${TIE}\s+)?(?:ways\s+)?with\s+${ent(ORG)}`, 'iu'),
-  new RegExp(String.raw`${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)}\s+${words(0, 3)}(?:ended|terminated|severed|parted ways|split|broke off)`, 'iu'),
+  new RegExp(String.raw`${SUBJECT}${words(0, 8)}(?:ended|ends|end|ending|terminated|terminates|severed|severs|cut|cuts|broke off|breaks off|broken off|dropped|drops|parted ways|parts ways|split|splits|walked away|walks away)\s+(?:its\s+|their\s+|the\s+)?${words(0, 3)}(?:${TIE}\s+)?(?:ways\s+)?with\s+${words(0, 3)}${ent(ORG)}`, 'iu'),
+  new RegExp(String.raw`${ent(ORG)}\s+(?:and|&)\s+${ent(ORG)}\s+${words(0, 3)}(?:ended|end|ends|terminated|severed|parted ways|part ways|split|broke off)`, 'iu'),
 ];
+
+/** "its partnership with Klangfeld", "Its last smartphone partner was Corvid Phones": the owner is the sentence's company. */
+const ITS_TIE = new RegExp(String.raw`\b(?:its|their)\s+${words(0, 3)}(?:${TIE}\s+with\s+${words(0, 3)}|partner\s+(?:was|is|has been)\s+)${ent(ORG)}`, 'iu');
 
 /** "Leica, with which the Chinese have entered into a cooperation": the partner is named by nationality or as "the company". */
 const WITH_WHICH = new RegExp(String.raw`${ent(ORG)},?\s+with\s+(?:which|whom)\s+(?:${ent(ORG)}|the\s+(?<ref>[\p{L}]+))\s+(?:have|has|had)\s+(?:now\s+|recently\s+|just\s+)?(?:entered|signed|formed|struck|sealed)\s+(?:into\s+)?(?:a\s+|an\s+)?${words(0, 2)}${TIE}`, 'iu');
@@ -85,6 +90,16 @@ export const extractPartnerships: Extractor = (view, context) => {
     const d = draft(a.entityId, b.entityId, anchorOf(view, m), end ? { endTime: end } : {}, 0.8);
     if (d) drafts.push(d);
     return drafts;
+  }
+  const its = drafts.length === 0 ? ITS_TIE.exec(text) : null;
+  const partner = its ? mentionOf(view, its[1]) : null;
+  if (its && partner) {
+    const owner = companySubject(view, its.index, context) ?? (context.discourse.focusCompany(view.index) ? { id: context.discourse.focusCompany(view.index)!, weight: 0.8 } : null);
+    const ended = /\b(?:ended|ends|end|terminated|severed|broke off|dropped|was|expired)\b/i.test(text.slice(its.index + its[0].length));
+    const date = view.dates[0] ? { type: 'Date' as const, value: view.dates[0].date.value.slice(0, 4), precision: 'YEAR' as const } : null;
+    const qualifiers = date ? (ended ? { endTime: date } : { startTime: date }) : {};
+    const d = owner ? draft(owner.id, partner.entityId, anchorOf(view, its), qualifiers, 0.7 * owner.weight) : null;
+    if (d) drafts.push(d);
   }
   const alone = END_WITHOUT_SUBJECT.exec(text);
   const other = alone ? mentionOf(view, alone[1]) : null;

@@ -12,35 +12,42 @@ import { mentionOf, type SentenceView } from '../sentence-view.ts';
 import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
 import { anchorOf, ent } from './patterns.ts';
 
-const ROLE = String.raw`(?:CEO|chief executive(?: officer)?|chief [a-z]+ officer|founder|co-founder|president|vice[- ]president|chairman|chairwoman|chair|analyst|spokesperson|spokesman|spokeswoman|director|head(?: of [a-z ]+)?|executive|engineer|manager|boss|general manager)`;
+const ROLE = String.raw`(?:CEO|chief executive(?: officer)?|chief [a-z]+ officer|chief|founder|co-founder|president|vice[- ]president|chairman|chairwoman|chair|analyst|spokesperson|spokesman|spokeswoman|director|head(?: of [a-z ]+)?|executive|engineer|manager|boss|general manager|product manager|researcher)`;
 const AFFILIATION: { pattern: RegExp; person: number; org: number }[] = [
   { pattern: new RegExp(String.raw`${ent('CM')}(?:['’]s)?\s+(?:[\p{L}-]+\s+)?${ROLE},?\s+${ent('H')}`, 'iu'), person: 2, org: 1 },
-  { pattern: new RegExp(String.raw`${ent('H')},\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,2}?${ROLE}\s+(?:of|at)\s+${ent('CM')}`, 'iu'), person: 1, org: 2 },
-  { pattern: new RegExp(String.raw`${ent('H')},\s+(?:who\s+)?(?:heads|leads|runs|founded|co-founded|chairs)\s+${ent('CM')}`, 'iu'), person: 1, org: 2 },
+  { pattern: new RegExp(String.raw`${ent('H')},\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}?${ROLE}\s+(?:of|at|with)\s+${ent('CM')}`, 'iu'), person: 1, org: 2 },
+  { pattern: new RegExp(String.raw`${ent('H')},?\s+(?:who\s+)?(?:has\s+|have\s+|had\s+)?(?:heads|headed|leads|led|runs|run|ran|founded|co-founded|chairs|chaired)\s+${ent('CM')}`, 'iu'), person: 1, org: 2 },
   { pattern: new RegExp(String.raw`\b${ROLE}\s+${ent('H')}\s+(?:of|at|from)\s+${ent('CM')}`, 'iu'), person: 1, org: 2 },
 ];
 const PERSONS_ORG = new RegExp(String.raw`${ent('H')}['’]s\s+(?:brand|company|firm|startup|group)\b`, 'iu');
 
-const SPEECH = String.raw`(?:said|says|stated|states|explained|explains|added|adds|noted|notes|believes|believe|thinks|argued|argues|claimed|claims|told [^,.:;]{1,40}?|wrote|writes|insisted|insists|revealed|reveals)`;
-const INDIRECT = new RegExp(String.raw`(?:${ent('H')}|\b(?<pronoun>He|She|he|she))\s+(?:also\s+|has\s+|had\s+)?${SPEECH}\s+that\s+(?<clause>.+?)[.!?]*$`, 'du');
+const SPEECH = String.raw`(?:said|says|stated|states|explained|explains|added|adds|noted|notes|believes|believe|thinks|argued|argues|claimed|claims|told [^,.:;]{1,40}?|wrote|writes|insisted|insists|revealed|reveals|estimated|estimates|expects|predicted|predicts|hinted|hints|suggested|suggests|warned|warns)`;
+/** "Lin added that ...", "Okafor said the lab ...", "Lindqvist, who co-founded the company, said Nordlys ...". */
+const INDIRECT = new RegExp(
+  String.raw`(?:${ent('H')}(?:,\s+(?:who|whose)\s+[^"“]{1,120}?,)?|\b(?<pronoun>He|She|he|she))\s+(?:also\s+|has\s+|had\s+|previously\s+)?${SPEECH}\s+(?:(?:that|on \p{L}+ that)\s+|(?=(?:the|a|an|it|its|they|their|there|this|these|he|she|we|⟦[A-Z]\d+⟧)\s))(?<clause>[^"“].+?)[.!?]*$`,
+  'du',
+);
 const QUOTE_MARKS = /"([^"]{12,})"|“([^”]{12,})”/;
 const SPEAKER_BEFORE = new RegExp(String.raw`(?:${ent('H')}\s+(?:also\s+)?(?:${SPEECH}|told|wrote)\b[^"“]{0,40}|\bwords of\s+${ent('H')}[^"“:]{0,30}|${ent('H')}[^"“]{0,20}):?\s*$`, 'u');
-const SPEAKER_AFTER = new RegExp(String.raw`^[,.]?\s*(?:${SPEECH}|according to)\s+${ent('H')}|^[,.]?\s*${ent('H')}\s+${SPEECH}`, 'u');
+const SPEAKER_AFTER = new RegExp(String.raw`^[,.]?\s*(?:${SPEECH}|according to)\s+${ent('H')}|^[,.]?\s*(?:⟦[CM]\d+⟧\s+)?(?:[\p{L}-]+\s+){0,3}?${ent('H')}\s+${SPEECH}`, 'u');
+const PRONOUN_AFTER = /^[,.]?\s*(?:he|she)\s+(?:said|says|added|adds|told|explained|noted|insisted|continued)\b/i;
 
-function speakerOf(view: SentenceView, before: string, after: string): string | null {
+function speakerOf(view: SentenceView, before: string, after: string, context: ExtractContext): string | null {
   const b = SPEAKER_BEFORE.exec(before);
   const fromBefore = b ? mentionOf(view, b[1] ?? b[2] ?? b[3]) : null;
   if (fromBefore) return fromBefore.entityId;
   const a = SPEAKER_AFTER.exec(after);
   const fromAfter = a ? mentionOf(view, a[1] ?? a[2]) : null;
-  return fromAfter?.entityId ?? null;
+  if (fromAfter) return fromAfter.entityId;
+  if (PRONOUN_AFTER.test(after)) return view.mentions.filter((m) => m.kind === 'Person').at(-1)?.entityId ?? context.discourse.focusPerson(view.index);
+  return null;
 }
 
-function quotation(view: SentenceView): ClaimDraft[] {
+function quotation(view: SentenceView, context: ExtractContext): ClaimDraft[] {
   const q = QUOTE_MARKS.exec(view.masked);
   if (!q) return [];
   const inner = (q[1] ?? q[2])!;
-  const speaker = speakerOf(view, view.masked.slice(0, q.index), view.masked.slice(q.index + q[0].length));
+  const speaker = speakerOf(view, view.masked.slice(0, q.index), view.masked.slice(q.index + q[0].length), context);
   if (!speaker) return [];
   const start = q.index + 1;
   const [from, to] = [view.maskOrigin[start]!, view.maskOrigin[start + inner.length - 1]! + 1];
@@ -80,7 +87,7 @@ export const extractPeople: Extractor = (view, context) => {
   if (brand && owner && company && !drafts.some((d) => d.predicate === 'AFFILIATED_WITH')) {
     drafts.push({ subject: owner.entityId, predicate: 'AFFILIATED_WITH', object: company, confidence: 0.6, anchor: anchorOf(view, brand) });
   }
-  const quoted = quotation(view);
+  const quoted = quotation(view, context);
   drafts.push(...(quoted.length > 0 ? quoted : reportedSpeech(view, context)));
   return drafts;
 };

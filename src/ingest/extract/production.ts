@@ -8,16 +8,17 @@
  */
 
 import { NUMBER_SOURCE, parseNumber } from '../numbers.ts';
-import { fromMasked } from '../sentence-view.ts';
+import { fromMasked, mentionOf } from '../sentence-view.ts';
 import type { ClaimDraft, Extractor } from './draft.ts';
 import { anchorOf, productSubject } from './patterns.ts';
 
-const UNIT_NOUN = String.raw`(?:units|unit|devices|phones|handsets|pieces|copies|examples|prototypes|models|cars|cameras|lenses|samples)`;
+const UNIT_NOUN = String.raw`(?:units|unit|devices|phones|handsets|pieces|copies|examples|prototypes|models|cars|cameras|lenses|samples|chips|chipsets|processors|pairs|bodies)`;
 const MADE = String.raw`(?:produced|made|manufactured|built|assembled)`;
+const WILL_MAKE = String.raw`(?:plans?|planning|intends?|expects?|aims?|is set|are set|wants?)\s+to\s+(?:produce|make|manufacture|build|assemble)`;
 const NUM = String.raw`(?<n>${NUMBER_SOURCE})`;
 
 const UNITS: RegExp[] = [
-  new RegExp(String.raw`\b${MADE}\s+(?:only\s+|just\s+|a total of\s+|some\s+|about\s+|around\s+|exactly\s+)?${NUM}\s+(?:[\p{L}-]+\s+){0,2}?${UNIT_NOUN}\b`, 'iu'),
+  new RegExp(String.raw`\b(?:${MADE}|${WILL_MAKE})\s+(?:only\s+|just\s+|a total of\s+|some\s+|about\s+|around\s+|roughly\s+|exactly\s+)?${NUM}\s+(?:[\p{L}-]+\s+|⟦P\d+⟧\s+){0,2}?${UNIT_NOUN}\b`, 'iu'),
   new RegExp(String.raw`\b${NUM}\s+(?:[\p{L}-]+\s+){0,2}?${UNIT_NOUN}\s+(?:of\s+[^,.;]{0,60}?\s+)?(?:have|has|had|were|was|are|will)\s+(?:been\s+|be\s+)?(?:\w+\s+)?${MADE}\b`, 'iu'),
   new RegExp(String.raw`\b(?:production|run|batch)\s+(?:run\s+)?(?:is\s+|was\s+)?(?:limited|restricted|capped)\s+to\s+(?:just\s+|only\s+)?${NUM}\s+${UNIT_NOUN}\b`, 'iu'),
   new RegExp(String.raw`\b(?:limited|restricted)\s+(?:production\s+)?(?:run\s+)?(?:of|to)\s+(?:just\s+|only\s+)?${NUM}\s+${UNIT_NOUN}\b`, 'iu'),
@@ -39,7 +40,9 @@ export const extractProduction: Extractor = (view, context) => {
     const end = m.index + m[0].length;
     // "10 units of the concept": the product named right after the count.
     const of = /^\s+of\s+[^,.;]{0,40}/.exec(view.masked.slice(end));
-    const subject = productSubject(view, m.index, context, of ? end + of[0].length : -1);
+    const inside = /⟦P(\d+)⟧/.exec(m[0]);
+    const named = inside ? mentionOf(view, inside[1]) : null;
+    const subject = named ? { id: named.entityId, weight: 1 } : productSubject(view, m.index, context, of ? end + of[0].length : -1);
     if (!subject) continue;
     drafts.push({
       subject: subject.id,

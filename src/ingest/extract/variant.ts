@@ -16,6 +16,7 @@ import { mentionOf, type SentenceView } from '../sentence-view.ts';
 const BASED = new RegExp(String.raw`\b(?:based on|built on|derived from|built upon|(?:a\s+)?(?:modified|tweaked|special|custom|souped-up)\s+version of|a variant of|a version of)\s+(?:its\s+|the\s+|their\s+|a\s+)?${words(0, 2)}${ent('P')}`, 'iu');
 const VARIANT = new RegExp(String.raw`${ent('P')}["”’]?\s+(?:variant|version|edition|spin-off)\b`, 'iu');
 const ALONGSIDE = new RegExp(String.raw`\b(?:developed|designed|built|made|created|engineered)\s+(?:[\p{L}-]+\s+){0,2}?(?:alongside|together with|in parallel with|at the same time as)\s+${words(0, 7)}${ent('P')}`, 'iu');
+const SUCCESSOR = new RegExp(String.raw`\b(?:the\s+|a\s+)?(?:successor|follow-up|replacement|sequel)\s+(?:to|for|of)\s+(?:its\s+|the\s+|their\s+)?${words(0, 3)}${ent('P')}`, 'iu');
 const EARLIER = /\bnot the (?:first|only)\b[^.]{0,60}\b(?:time|attempt|company|maker|phone|one)\b|\b(?:attempted this|tried this)\b|\b(?:earlier|previous|prior|few|several|other)\s+attempts?\b|\battempts? in this direction\b|\btoyed with the (?:same|very same) (?:notion|idea|concept)\b|\b(?:has|have) been (?:tried|attempted) before\b|\bpredecessors?\b|\bbefore it came\b/i;
 
 /** The named product whose name `variant`'s name extends ("Xiaomi 12S Ultra" for "Xiaomi 12S Ultra Concept"). */
@@ -55,6 +56,14 @@ export const extractLineage: Extractor = (view, context) => {
         .map((id) => ({ id, name: discourse.entity(id)?.name ?? '' }));
       const base = baseOf(entity.name, known);
       if (base && base !== product.entityId) drafts.push({ subject: product.entityId, predicate: 'BASED_ON', object: base, confidence: 0.7, anchor: anchorOf(view, variant) });
+    }
+  }
+  const successor = SUCCESSOR.exec(view.masked);
+  if (successor) {
+    const earlier = mentionOf(view, successor[1]);
+    const later = mentionsIn(view, view.masked.slice(0, successor.index)).filter((m) => m.kind === 'Product' && !discourse.isAccessory(m.entityId)).at(-1);
+    if (earlier && later && earlier.entityId !== later.entityId) {
+      drafts.push({ subject: later.entityId, predicate: 'PRECEDED_BY', object: earlier.entityId, confidence: 0.75, anchor: anchorOf(view, successor) });
     }
   }
   const alongside = ALONGSIDE.exec(view.masked);
