@@ -68,7 +68,10 @@ const CUES: Cue[] = [
   { kind: 'Company', weight: 0.3, test: (n) => n.tokens.length === 1 && wordClass(n.text) === 'Organization' },
   // Products
   { kind: 'Product', weight: 0.5, test: (n) => n.hasModelNumber && /\p{L}/u.test(n.text) },
-  { kind: 'Product', weight: 0.4, test: (_, __, right) => PRODUCT_AFTER.test(right) },
+  // "the Pixel 9 phone" names a product; "a Lumetra phone", "three Orbis phones" name its maker.
+  { kind: 'Product', weight: 0.4, test: (n, __, right) => (n.hasModelNumber || n.tokens.length >= 2) && PRODUCT_AFTER.test(right) },
+  { kind: 'Company', weight: 0.35, test: (n, __, right) => !n.hasModelNumber && n.tokens.length === 1 && PRODUCT_AFTER.test(right) },
+  { kind: 'Company', weight: 0.35, test: (_, __, right) => /^(?:['’]s)?\s+(?:has\s+|had\s+)?(?:paid|pays|hired|hires|employs|declined to comment|confirmed|reported|posted)\b/.test(right) },
   { kind: 'Product', weight: 0.5, test: (_, left) => new RegExp(String.raw`\b${PRODUCT_NOUN}s?,\s+(?:the|a|an)\s+$`, 'i').test(left) },
   { kind: 'Product', weight: 0.5, test: (n) => /-mount$/i.test(n.text) },
   { kind: 'Product', weight: 0.3, test: (_, left) => /\b(?:launched|unveiled|released|introduced|debuted|shipped|showed off|unveils|launches|releases)\s+(?:the\s+|its\s+|a\s+new\s+|their\s+)?$/i.test(left) },
@@ -77,7 +80,7 @@ const CUES: Cue[] = [
   { kind: 'Publication', weight: 0.5, test: (_, left, right) => /\bas\s+$/i.test(left) && /^\s+(?:first\s+)?(?:reported|reports|noted|revealed)\b/.test(right) },
   { kind: 'Publication', weight: 0.45, test: (_, __, right) => /^\s+(?:first\s+)?(?:reported|reports)\b/.test(right) },
   { kind: 'Publication', weight: 0.5, test: (_, left) => /\b(?:reported by|told|via|source:|sources:|report(?:ed)? in|interview with|speaking to|in an interview with|cited by|wrote in)\s+(?:the\s+)?$/i.test(left) },
-  { kind: 'Publication', weight: 0.3, test: (n) => n.tokens.length >= 2 && OUTLET_WORD.test(n.text) },
+  { kind: 'Publication', weight: 0.4, test: (n) => n.tokens.length >= 2 && OUTLET_WORD.test(n.text) },
 ];
 
 export function guessKind(name: ProperNoun, sentenceText: string, sentenceStart: number): KindGuess | null {

@@ -37,7 +37,7 @@ export interface FoundMention {
 }
 
 /** Mentions below this confidence are not reported: the name or its kind is too uncertain. */
-export const MIN_MENTION_CONFIDENCE = 0.7;
+export const MIN_MENTION_CONFIDENCE = 0.65;
 
 function fromAlias(match: AliasMatch, text: string, sentence: number): FoundMention {
   return {

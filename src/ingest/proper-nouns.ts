@@ -9,7 +9,7 @@
  */
 
 import { joins, isCapitalised, type Token } from './tokens.ts';
-import { wordClass } from './word-classes.ts';
+import { isCommonWord, wordClass } from './word-classes.ts';
 
 export interface ProperNoun {
   start: number;
@@ -35,11 +35,15 @@ export function lowerCaseWords(text: string): Set<string> {
   return words;
 }
 
-/** Most of the longer words are capitalised: a Title Case headline. */
-export function isTitleCase(tokens: readonly Token[]): boolean {
-  const words = tokens.filter((t) => t.text.length > 3 && /^\p{L}/u.test(t.text));
-  if (words.length < 3) return false;
-  return words.filter((t) => isCapitalised(t.text)).length / words.length >= 0.6;
+/**
+ * A Title Case line: most of its plain English words are capitalised ("This Xiaomi Smartphone
+ * Includes a Full-sized Leica Lens"). Names alone do not make one: "Mara Lindqvist has run
+ * Nordlys Audio" writes its plain words in lower case.
+ */
+export function isTitleCase(tokens: readonly Token[], commonWords: ReadonlySet<string> = new Set()): boolean {
+  const plain = tokens.slice(1).filter((t) => t.text.length >= 3 && /^\p{L}+$/u.test(t.text) && (isCommonWord(t.text) || commonWords.has(t.lower)));
+  const capitalised = plain.filter((t) => isCapitalised(t.text)).length;
+  return capitalised >= 2 && capitalised / plain.length >= 0.6;
 }
 
 function isNameLike(token: Token, run: readonly Token[], text: string): boolean {
@@ -77,7 +81,7 @@ function trimmed(tokens: Token[]): Token[] {
  * in lower case: "Smartphone" opening a sentence is the word "smartphone", not a name.
  */
 export function findProperNouns(text: string, tokens: readonly Token[], commonWords: ReadonlySet<string> = new Set()): ProperNoun[] {
-  const titleCase = isTitleCase(tokens);
+  const titleCase = isTitleCase(tokens, commonWords);
   const found: ProperNoun[] = [];
   let run: Token[] = [];
   const flush = (): void => {

@@ -50,7 +50,8 @@ export function companyByDemonym(view: SentenceView, at: number, demonym: string
 }
 
 function splitItems(what: string): string[] {
-  const cut = what.split(/\s+(?:since|for|from|in order|because|due to|with|which|that|while|until|over|to)\s+/i)[0]!;
+  const clause = what.split(/,\s+(?=(?:will|would|is|was|has|have|had|but|which|who|while|and\s+(?:is|was|will|has))\b)/i)[0]!;
+  const cut = clause.split(/\s+(?:since|for|from|in order|because|due to|with|which|that|while|until|over|to)\s+/i)[0]!;
   const such = /\bsuch as\s+(.+)$/i.exec(cut);
   const items = (such ? such[1]! : cut).split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+/);
   return items

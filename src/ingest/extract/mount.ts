@@ -15,7 +15,7 @@ import { mentionOf } from '../sentence-view.ts';
 
 const MOUNT_CUE = /\b(?:lens|lenses|adapter|adaptor|accepts?|accepting|mount(?:ed|s|ing)?|attach(?:ed|es)?|compatible|work with|bayonet|takes?|interchangeable)\b/i;
 const SHOWN = new RegExp(String.raw`\b(?:shows|showed|shown|showing|presents|presented|pictured|demonstrated|demoed|paired)\s+(?:off\s+)?(?:the\s+|its\s+)?${ent('P')}\s+${words(0, 3)}with\s+(?:the\s+|a\s+|an\s+|its\s+)?${words(0, 3)}${ent('P')}`, 'iu');
-const OPTICS = new RegExp(String.raw`\b(?:equipped with|carry|carries|carrying|carried|sport|sports|sporting|feature|features|featuring|bear|bears|bearing|don|dons|get|gets|use|uses|using|includes?|including|with)\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}?${ent('C')}(?:-branded|-engineered)?\s+(?:[\p{L}-]+\s+)?(?:optics|lens|lenses|branding|cameras?|camera system|glass)\b`, 'iu');
+const OPTICS = new RegExp(String.raw`\b(?:equipped with|without|carry|carries|carrying|carried|sport|sports|sporting|feature|features|featuring|bear|bears|bearing|don|dons|get|gets|use|uses|using|includes?|including|with)\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}?${ent('C')}(?:-branded|-engineered)?\s+(?:[\p{L}-]+\s+)?(?:optics|lens|lenses|branding|cameras?|camera system|glass)\b`, 'iu');
 const NEGATION = /\b(?:not|n['’]t|never|no longer|without)\b/i;
 const ACCESSORY = new RegExp(String.raw`\b(?:add-ons?|attachments?|accessor(?:y|ies)|adapters?)\b[^.;]{0,80}?\b(?:on|for|to|with)\s+(?:their|its|the|your)\s+(?:own\s+)?${ent('P')}`, 'iu');
 
@@ -53,7 +53,7 @@ export const extractLensAndOptics: Extractor = (view, context) => {
     const inferred = named || (!view.headline && !/\b(?:it|its|this|the)\s+(?:phone|smartphone|device|handset|model)\b|\bit\b/i.test(view.masked.slice(0, optics.index + 30))) ? null : productSubject(view, optics.index, context);
     const subject = named ? { id: named.entityId, weight: 1 } : inferred;
     if (maker && subject) {
-      const negated = NEGATION.test(view.masked.slice(Math.max(0, optics.index - 25), optics.index + 4));
+      const negated = NEGATION.test(view.masked.slice(Math.max(0, optics.index - 25), optics.index + 8));
       drafts.push({ subject: subject.id, predicate: 'OPTICS_BY', object: maker.entityId, negated, confidence: 0.75 * subject.weight, anchor: anchorOf(view, optics) });
     }
   }
