@@ -1,4 +1,6 @@
-export { KnowledgeGraph, normaliseName, validAt, type ApplyMeta, type Change, type NodeKind, type RelatedEntity } from './knowledge-graph.ts';
+export { KnowledgeGraph, normaliseName, type ApplyMeta, type NodeKind, type RelatedEntity } from './knowledge-graph.ts';
+export type { Change } from './change-log.ts';
+export { validAt } from './valid-at.ts';
 export { claimText, formatValue } from './claim-text.ts';
 export { usdOf } from './claim-value.ts';
 export { conflictGroups, conflictKind, conflictsOf, type Conflict, type ConflictGroup, type ConflictKind } from './conflicts.ts';

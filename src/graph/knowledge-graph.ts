@@ -14,7 +14,11 @@ import { PREDICATES, dateEnd, dateStart, makeClaim } from '../model/index.ts';
 import type { RateTable } from '../model/money.ts';
 import { NotFoundGraphError, UsageGraphError } from './errors.ts';
 import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole } from './records.ts';
+import { ChangeLog, type Change } from './change-log.ts';
+import { checkFact, introducedBy } from './check-fact.ts';
 import { claimText } from './claim-text.ts';
+import { MentionIndex } from './mention-index.ts';
+import { validAt } from './valid-at.ts';
 import { SearchIndex } from './search-index.ts';
 
 export type NodeKind = EntityKind | 'Article' | 'Claim';
@@ -40,16 +44,6 @@ export interface ApplyMeta {
   seqs?: readonly number[];
 }
 
-/** One change to a node, for `history(id)`. */
-export interface Change {
-  seq: number | null;
-  at: string | null;
-  actor: string | null;
-  type: Fact['type'];
-  /** What changed, in a few words. */
-  summary: string;
-}
-
 export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
 }
@@ -62,8 +56,7 @@ export class KnowledgeGraph {
   version = 0;
 
   private readonly byName = new Map<string, Set<string>>();
-  private readonly mentionsByEntity = new Map<string, Mention[]>();
-  private readonly mentionsByArticle = new Map<string, Mention[]>();
+  private readonly mentions = new MentionIndex();
   private readonly articleByHash = new Map<string, string>();
   /** Merged entity ID → the entity it was merged into; old claim ID → the claim it became. */
   private readonly redirects = new Map<string, string>();
@@ -76,13 +69,13 @@ export class KnowledgeGraph {
 
   // ---- writing ------------------------------------------------------------------------------
 
-  private readonly changes = new Map<string, Change[]>();
+  private readonly changes = new ChangeLog();
 
   /** Applies one batch of facts. Facts are checked first, so a bad batch changes nothing. */
   apply(facts: readonly Fact[], meta: ApplyMeta = {}): void {
     this.validate(facts);
     facts.forEach((fact, i) => {
-      this.record(fact, meta, meta.seqs?.[i] ?? null);
+      this.changes.record(fact, { seq: meta.seqs?.[i] ?? null, at: meta.at ?? null, actor: meta.actor ?? null }, (id) => this.resolve(id));
       this.applyOne(fact, meta);
     });
     this.version++;
@@ -90,81 +83,13 @@ export class KnowledgeGraph {
 
   /** Throws the error `apply` would throw for this batch, without changing anything. */
   validate(facts: readonly Fact[]): void {
-    for (const fact of facts) this.check(fact, facts);
+    const introduced = introducedBy(facts);
+    for (const fact of facts) checkFact(fact, introduced, this);
   }
 
   /** Changes to an entity or claim, oldest first: what was added, retracted, merged. */
   history(id: string): Change[] {
-    return this.changes.get(id) ?? this.changes.get(this.resolve(id)) ?? [];
-  }
-
-  private record(fact: Fact, meta: ApplyMeta, seq: number | null): void {
-    // Mentions are many and say nothing new about a node; they are left out of its history.
-    const touched = ((): [string, string][] => {
-      switch (fact.type) {
-        case 'EntityAdded':
-          return [[fact.entity.id, `added ${fact.entity.kind} "${fact.entity.name}"`]];
-        case 'ArticleAdded':
-          return [[fact.article.id, `added article "${fact.article.title}"`]];
-        case 'AliasAdded':
-          return [[this.resolve(fact.entityId), `alias "${fact.alias}" added`]];
-        case 'ClaimStated':
-          return [[fact.claim.id, `stated in ${fact.evidence.articleId} at ${fact.evidence.start}–${fact.evidence.end} (${fact.evidence.modality})`]];
-        case 'ClaimRetracted':
-          return [[this.resolve(fact.claimId), `retracted: ${fact.reason}`]];
-        case 'EntitiesMerged':
-          return [
-            [this.resolve(fact.keep), `${fact.merge} merged into it`],
-            [fact.merge, `merged into ${this.resolve(fact.keep)}`],
-          ];
-        case 'MentionFound':
-          return [];
-      }
-    })();
-    for (const [id, summary] of touched) {
-      const list = this.changes.get(id) ?? [];
-      list.push({ seq, at: meta.at ?? null, actor: meta.actor ?? null, type: fact.type, summary });
-      this.changes.set(id, list);
-    }
-  }
-
-  private check(fact: Fact, batch: readonly Fact[]): void {
-    const inBatch = (id: string) =>
-      batch.some(
-        (f) =>
-          (f.type === 'EntityAdded' && f.entity.id === id) ||
-          (f.type === 'ArticleAdded' && f.article.id === id) ||
-          (f.type === 'ClaimStated' && f.claim.id === id),
-      );
-    const known = (id: string) => this.hasNode(this.resolve(id)) || inBatch(id);
-    const need = (id: string, what: string) => {
-      if (!known(id)) throw new NotFoundGraphError(`KnowledgeGraph.apply: ${fact.type} refers to unknown ${what} "${id}"`);
-    };
-    switch (fact.type) {
-      case 'EntityAdded':
-      case 'ArticleAdded':
-        return;
-      case 'AliasAdded':
-        return need(fact.entityId, 'entity');
-      case 'MentionFound':
-        need(fact.mention.articleId, 'article');
-        return need(fact.mention.entityId, 'entity');
-      case 'ClaimStated':
-        need(fact.claim.subject, 'entity');
-        if (fact.claim.object) need(fact.claim.object, 'entity');
-        need(fact.evidence.articleId, 'article');
-        if (fact.evidence.attributedTo) need(fact.evidence.attributedTo, 'entity');
-        return;
-      case 'ClaimRetracted':
-        return need(fact.claimId, 'claim');
-      case 'EntitiesMerged':
-        need(fact.keep, 'entity');
-        need(fact.merge, 'entity');
-        if (this.resolve(fact.keep) === this.resolve(fact.merge)) {
-          throw new UsageGraphError(`KnowledgeGraph.apply: cannot merge ${fact.merge} into itself`);
-        }
-        return;
-    }
+    return this.changes.of(id, (x) => this.resolve(x));
   }
 
   private applyOne(fact: Fact, meta: ApplyMeta): void {
@@ -237,13 +162,7 @@ export class KnowledgeGraph {
   }
 
   private addMention(mention: Mention): void {
-    const byArticle = this.mentionsByArticle.get(mention.articleId) ?? [];
-    if (byArticle.some((m) => m.start === mention.start && m.end === mention.end && m.entityId === mention.entityId)) return;
-    byArticle.push(mention);
-    this.mentionsByArticle.set(mention.articleId, byArticle);
-    const byEntity = this.mentionsByEntity.get(mention.entityId) ?? [];
-    byEntity.push(mention);
-    this.mentionsByEntity.set(mention.entityId, byEntity);
+    if (!this.mentions.add(mention)) return;
     if (!this.graph.hasDirectedEdge(mention.articleId, mention.entityId)) {
       this.graph.addEdge(mention.articleId, mention.entityId, { type: 'MENTIONS' });
     }
@@ -325,11 +244,7 @@ export class KnowledgeGraph {
     const gone = this.entity(merged)!;
     this.redirects.set(merged, keep);
     for (const alias of [gone.name, ...gone.aliases]) this.addAlias(keep, alias);
-    for (const mention of this.mentionsByEntity.get(merged) ?? []) this.addMention({ ...mention, entityId: keep });
-    this.mentionsByEntity.delete(merged);
-    for (const list of this.mentionsByArticle.values()) {
-      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.entityId === merged) list.splice(i, 1);
-    }
+    for (const mention of this.mentions.removeEntity(merged)) this.addMention({ ...mention, entityId: keep });
     const claimIds = this.graph.inEdges(merged).map((edge) => this.graph.source(edge))
       .filter((id) => this.kindOf(id) === 'Claim');
     for (const claimId of new Set(claimIds)) {
@@ -503,11 +418,11 @@ export class KnowledgeGraph {
   }
 
   mentionsOf(entityId: string): Mention[] {
-    return this.mentionsByEntity.get(this.resolve(entityId)) ?? [];
+    return this.mentions.ofEntity(this.resolve(entityId));
   }
 
   mentionsIn(articleId: string): Mention[] {
-    return [...(this.mentionsByArticle.get(articleId) ?? [])].sort((a, b) => a.start - b.start);
+    return this.mentions.inArticle(articleId);
   }
 
   /** Outlets an article credits for what it says. */
@@ -549,17 +464,4 @@ export interface RelatedEntity {
   predicate: Predicate;
   direction: 'OUTGOING' | 'INCOMING';
   claimIds: string[];
-}
-
-/** Whether a statement's time qualifiers include the given date (any ISO prefix). */
-export function validAt(statement: ClaimStatement, date: string): boolean {
-  const day = dateStart(date);
-  const { startTime, endTime, pointInTime } = statement.qualifiers;
-  if (startTime && day < dateStart(startTime.value)) return false;
-  // A partnership that ended in May 2022 no longer holds on any day of May 2022 or later.
-  if (endTime && day >= dateStart(endTime.value)) return false;
-  if (pointInTime && !startTime && !endTime) {
-    return day >= dateStart(pointInTime.value) && day <= dateEnd(pointInTime.value, pointInTime.precision);
-  }
-  return true;
 }

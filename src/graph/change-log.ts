@@ -1,0 +1,62 @@
+/**
+ * ChangeLog: what happened to each entity, article and claim, for `history(id)`: which fact
+ * touched it, at which position in the log, when, and by whom.
+ */
+
+import type { Fact } from '../model/index.ts';
+
+/** One change to a node, for `history(id)`. */
+export interface Change {
+  seq: number | null;
+  at: string | null;
+  actor: string | null;
+  type: Fact['type'];
+  /** What changed, in a few words. */
+  summary: string;
+}
+
+export interface ChangeMeta {
+  seq: number | null;
+  at: string | null;
+  actor: string | null;
+}
+
+export class ChangeLog {
+  private readonly changes = new Map<string, Change[]>();
+
+  of(id: string, resolve: (id: string) => string): Change[] {
+    return this.changes.get(id) ?? this.changes.get(resolve(id)) ?? [];
+  }
+
+  record(fact: Fact, meta: ChangeMeta, resolve: (id: string) => string): void {
+    for (const [id, summary] of touched(fact, resolve)) {
+      const list = this.changes.get(id) ?? [];
+      list.push({ ...meta, type: fact.type, summary });
+      this.changes.set(id, list);
+    }
+  }
+}
+
+/** The nodes a fact changes, each with a few words on how. */
+function touched(fact: Fact, resolve: (id: string) => string): [string, string][] {
+  // Mentions are many and say nothing new about a node; they are left out of its history.
+  switch (fact.type) {
+    case 'EntityAdded':
+      return [[fact.entity.id, `added ${fact.entity.kind} "${fact.entity.name}"`]];
+    case 'ArticleAdded':
+      return [[fact.article.id, `added article "${fact.article.title}"`]];
+    case 'AliasAdded':
+      return [[resolve(fact.entityId), `alias "${fact.alias}" added`]];
+    case 'ClaimStated':
+      return [[fact.claim.id, `stated in ${fact.evidence.articleId} at ${fact.evidence.start}–${fact.evidence.end} (${fact.evidence.modality})`]];
+    case 'ClaimRetracted':
+      return [[resolve(fact.claimId), `retracted: ${fact.reason}`]];
+    case 'EntitiesMerged':
+      return [
+        [resolve(fact.keep), `${fact.merge} merged into it`],
+        [fact.merge, `merged into ${resolve(fact.keep)}`],
+      ];
+    case 'MentionFound':
+      return [];
+  }
+}
