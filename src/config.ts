@@ -30,7 +30,7 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
-  maxCost: 10_000,
+  maxCost: 50_000,
   maxDepth: 12,
   maxAliases: 20,
   maxTokens: 2_000,

@@ -16,7 +16,7 @@ export interface CostLimitOptions {
   exposeCost?: boolean;
 }
 
-export function useCostLimit({ maxCost = 10_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}): Plugin {
+export function useCostLimit({ maxCost = 50_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}): Plugin {
   return {
     // A subscription is costed once, as one answer: each event it sends costs the same.
     onSubscribe({ args, setResultAndStopExecution }) {
