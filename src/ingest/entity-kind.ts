@@ -27,7 +27,7 @@ const ROLE = String.raw`(?:CEO|chief executive(?: officer)?|chief [a-z]+ officer
 const ORG_NOUN = String.raw`(?:company|firm|maker|manufacturer|supplier|startup|start-up|chipmaker|carmaker|automaker|phone maker|brand|giant|conglomerate|group|retailer|vendor|foundry|rival|partner|subsidiary|outfit|house|marque)`;
 const PRODUCT_NOUN = String.raw`(?:phone|phones|smartphone|handset|camera|cameras|lens|lenses|chip|chips|chipset|processor|processors|sensor|tablet|laptop|watch|headset|headphones|console|earbuds|foldable|flagship|series|model|device|devices|app|drone|car|lineup|line-up|mirrorless camera)`;
 const SAYS = String.raw`(?:said|says|told|added|explained|noted|believes|thinks|wrote|argued|stated|commented|insisted|admitted|warned|recalled)`;
-const COMPANY_SUFFIX = /\b(?:Inc|Corp|Corporation|Ltd|Limited|LLC|GmbH|AG|plc|Co|Group|Holdings|Technologies|Technology|Electronics|Semiconductor|Semiconductors|Labs|Systems|Motors|Optics|Imaging|Industries|Mobile|Devices)\.?$/;
+const COMPANY_SUFFIX = /\b(?:Inc|Corp|Corporation|Ltd|Limited|LLC|GmbH|AG|plc|Co|Group|Holdings|Technologies|Technology|Electronics|Semiconductor|Semiconductors|Labs|Systems|Motors|Optics|Imaging|Industries|Mobile|Devices|Research|Analytics|Consulting|Capital|Ventures|Partners)\.?$/;
 const OUTLET_WORD = /\b(?:News|Times|Journal|Post|Daily|Herald|Review|Insider|Wire|Week|Verge|Register|Telegraph|Guardian|Gazette|Tribune|Magazine|Asia|Today|Report|Chronicle|Monitor|Observer)$/;
 
 const ROLE_BEFORE = new RegExp(String.raw`\b${ROLE}\s+(?:of\s+\S+\s+)?$`, 'i');
@@ -47,6 +47,7 @@ const CUES: Cue[] = [
   { kind: 'Person', weight: 0.35, test: (n, __, right) => n.tokens.length >= 2 && SAYS_AFTER.test(right) },
   { kind: 'Person', weight: 0.25, test: (n, left) => n.tokens.length >= 1 && SAYS_BEFORE.test(left) },
   { kind: 'Person', weight: 0.3, test: (_, left) => /\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$/.test(left) },
+  { kind: 'Person', weight: 0.5, test: (n, left, right) => n.tokens.length >= 2 && /^\s*By\s+$/.test(left) && /^\s*$/.test(right) },
   { kind: 'Person', weight: 0.45, test: (n) => n.tokens.length >= 2 && !n.hasModelNumber && wordClass(n.tokens[0]!.text) === 'FirstName' },
   { kind: 'Person', weight: 0.2, test: (n) => n.tokens.length >= 2 && !n.hasModelNumber && wordClass(n.tokens[n.tokens.length - 1]!.text) === 'LastName' },
   // Companies

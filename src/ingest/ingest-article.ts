@@ -24,6 +24,7 @@ import { htmlToText } from './html.ts';
 import { IngestError } from './ingest-error.ts';
 import { checkInput, type ArticleInput, type CheckedInput } from './input.ts';
 import { detectLanguage, isEnglishCode } from './language.ts';
+import { applyRenames, nameProductsByMaker } from './maker-names.ts';
 import { markdownToText } from './markdown.ts';
 import { findMentions } from './mentions.ts';
 import { findMoney } from './money.ts';
@@ -121,6 +122,7 @@ export function ingestArticle(input: ArticleInput, registry: readonly Entity[], 
   const resolution = resolveMentions(findMentions(index, n.text, sentences), registry);
   const candidates = [...resolution.candidates];
   if (publisher.candidate && !candidates.some((c) => c.entity.id === publisher.id)) candidates.push(publisher.candidate);
+  const registryById = new Map(registry.map((e) => [e.id, e]));
   const entity = (eid: string): Entity | undefined => resolution.entity(eid) ?? (eid === publisher.id ? publisher.candidate?.entity : undefined);
 
   const seenSentences = new Set<string>();
@@ -154,6 +156,9 @@ export function ingestArticle(input: ArticleInput, registry: readonly Entity[], 
   const context = { discourse, published: checked.published };
   const companies = [...registry.filter((e) => e.kind === 'Company'), ...candidates.map((c) => c.entity).filter((e) => e.kind === 'Company')];
   const drafts = extractDrafts(views, context, companies);
+  applyRenames(nameProductsByMaker(candidates, drafts, entity), resolution.mentions, drafts);
+  const byId = new Map(candidates.map((c) => [c.entity.id, c.entity]));
+  const entityAfterRenames = (eid: string): Entity | undefined => byId.get(eid) ?? registryById.get(eid);
   const { claims, rejected } = buildClaims({
     articleId: id,
     body,
@@ -161,7 +166,7 @@ export function ingestArticle(input: ArticleInput, registry: readonly Entity[], 
     views,
     attributions: attributeSentences(views, discourse),
     drafts,
-    entity,
+    entity: entityAfterRenames,
   });
 
   const article: Article = {

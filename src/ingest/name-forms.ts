@@ -99,19 +99,39 @@ export function refineNames(mentions: FoundMention[], unread: readonly UnreadNam
     const full = index.get(m.name);
     return full ? { ...m, kind: full.kind, name: full.name, confidence: Math.min(0.85, Math.max(m.confidence, full.confidence)) } : m;
   });
-  const fullNames = new Map<string, FoundMention>();
-  for (const m of refined) if (m.method === 'ner' || m.method === 'variant') fullNames.set(m.name, m);
-  for (const { noun, sentence } of unread) {
-    const known = fullNames.get(noun.text);
-    const full = index.get(noun.text) ?? (known ? { name: known.name, kind: known.kind, confidence: known.confidence } : undefined);
-    const base = { start: noun.start, end: noun.end, text: noun.text, method: 'ner' as const, entity: null, extends: null, sentence };
-    if (full) {
-      refined.push({ ...base, kind: full.kind, name: full.name, confidence: Math.min(0.85, full.confidence) });
-      continue;
+  // Unread names resolve against what is known, which grows as they resolve: "after Canon and
+  // Nikon" types Canon once Nikon is known, so go round until nothing changes.
+  let pending = [...unread];
+  for (let round = 0; round < 3 && pending.length > 0; round++) {
+    const fullNames = new Map<string, FoundMention>();
+    for (const m of refined) if (m.method === 'ner' || m.method === 'variant') fullNames.set(m.name, m);
+    const companies = refined.filter((m) => m.kind === 'Company');
+    const left: UnreadName[] = [];
+    for (const item of pending) {
+      const { noun, sentence } = item;
+      const known = fullNames.get(noun.text);
+      const full = index.get(noun.text) ?? (known ? { name: known.name, kind: known.kind, confidence: known.confidence } : undefined);
+      const base = { start: noun.start, end: noun.end, text: noun.text, method: 'ner' as const, entity: null, extends: null, sentence };
+      if (full) {
+        refined.push({ ...base, kind: full.kind, name: full.name, confidence: Math.min(0.85, full.confidence) });
+        continue;
+      }
+      if (noun.titleCase) {
+        left.push(item);
+        continue;
+      }
+      // A known company's name followed by more of a name is one of its products: "Orbis One Ultra".
+      const maker = noun.tokens.length >= 2 ? companies.find((c) => noun.text.startsWith(`${c.text} `) || noun.text.startsWith(`${c.name.split(' ')[0]} `)) : undefined;
+      if (maker) {
+        refined.push({ ...base, kind: 'Product', name: noun.text, confidence: 0.7 });
+        continue;
+      }
+      const partner = listedWith(text, noun.start, noun.end, refined);
+      if (partner && !noun.hasModelNumber) refined.push({ ...base, kind: partner.kind, name: noun.text, confidence: 0.7 });
+      else left.push(item);
     }
-    if (noun.titleCase) continue;
-    const partner = listedWith(text, noun.start, noun.end, refined);
-    if (partner && !noun.hasModelNumber) refined.push({ ...base, kind: partner.kind, name: noun.text, confidence: 0.7 });
+    if (left.length === pending.length) break;
+    pending = left;
   }
   consolidateKinds(refined);
   refined.sort((a, b) => a.start - b.start);

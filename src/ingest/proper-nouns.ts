@@ -69,6 +69,7 @@ function trimmed(tokens: Token[]): Token[] {
     const cls = wordClass(t.text);
     return cls === 'Common' || (cls !== null && NOT_NAMES.has(cls));
   };
+  if (tokens.at(-1)?.lower === 'mount') return tokens; // "K-mount": the letter is the name
   while (s < e && edge(tokens[s]!) && !MODEL.test(tokens[s]!.text)) s++;
   // At the end only dates and function words go ("Apple Tuesday"); other capitalised words are
   // part of the name: "Halden Mobile", "Meridian Wire", "Nikkei Asia", "Galaxy S24 Ultra".

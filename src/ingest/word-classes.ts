@@ -8,6 +8,7 @@
  */
 
 import nlp from 'compromise';
+import { isDemonym } from './nationality.ts';
 
 export type WordClass =
   | 'FirstName'
@@ -67,6 +68,7 @@ const CALENDAR = new Set([
 export function wordClass(word: string): WordClass {
   const lower = word.toLowerCase();
   if (CALENDAR.has(lower)) return 'Date';
+  if (isDemonym(word)) return 'Demonym';
   if (FUNCTION_WORDS.has(lower) || TRADE_WORDS.has(lower)) return 'Common';
   const tags = LEXICON[lower];
   if (tags === undefined) return null;

@@ -7,19 +7,12 @@
  * description shares the nationality (or, for a new name, the company named just before).
  */
 
+import { DEMONYMS } from '../nationality.ts';
 import { ORDINAL_SOURCE, parseOrdinal } from '../numbers.ts';
 import { mentionOf, toMaskedIndex, type SentenceView } from '../sentence-view.ts';
 import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
 import { anchorOf, companySubject, ent, list, mentionsIn, words } from './patterns.ts';
 
-export const DEMONYMS: Record<string, string> = {
-  Chinese: 'China', German: 'Germany', Japanese: 'Japan', Korean: 'South Korea', 'South Korean': 'South Korea',
-  American: 'United States', Taiwanese: 'Taiwan', French: 'France', British: 'United Kingdom', Swedish: 'Sweden',
-  Finnish: 'Finland', Dutch: 'Netherlands', Swiss: 'Switzerland', Indian: 'India', Italian: 'Italy', Canadian: 'Canada',
-  Israeli: 'Israel', Austrian: 'Austria', Danish: 'Denmark', Norwegian: 'Norway', Spanish: 'Spain', Irish: 'Ireland',
-  Singaporean: 'Singapore', Belgian: 'Belgium', Polish: 'Poland', Brazilian: 'Brazil', Mexican: 'Mexico', Australian: 'Australia',
-  Vietnamese: 'Vietnam', Thai: 'Thailand', Indonesian: 'Indonesia', Malaysian: 'Malaysia', Turkish: 'Turkey', Estonian: 'Estonia',
-};
 const DEMONYM = `(${Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).join('|')})`;
 const ORG_NOUN = String.raw`(?:company|companies|firm|maker|manufacturer|brand|giant|group|house|marque|vendor|conglomerate|corporation|outfit|startup|start-up|chipmaker|carmaker|supplier|retailer|foundry|specialist|developer)`;
 

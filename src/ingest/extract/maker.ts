@@ -14,6 +14,8 @@ import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
 import { anchorOf, ent, list, mentionsIn, productSubject, words } from './patterns.ts';
 
 const POSSESSIVE = new RegExp(String.raw`(?:${ent('C')}|\b(?<ref>the company|the firm|the brand|the group))['’]s\s+(?:own\s+|new\s+|latest\s+|upcoming\s+|recently\s+|unveiled\s+|[\p{L}-]+\s+){0,3}?(?:[\p{L}-]+,\s+(?:the\s+)?)?(${list('P')})`, 'iu');
+/** "Canon is expected to refresh its EOS R5": "its" is the company the sentence named before it. */
+const ITS = new RegExp(String.raw`\b(?:its|their)\s+(?:own\s+|new\s+|latest\s+|upcoming\s+|best-selling\s+|flagship\s+|first\s+|next\s+|recently\s+|unveiled\s+|current\s+){0,3}(${list('P')})`, 'iu');
 const FROM = new RegExp(String.raw`${ent('P')}\s+(?:[\p{L}/.-]+\s+){0,2}?(?:lens(?:es)?\s+|phones?\s+|cameras?\s+)?from\s+(?:none other than\s+|the\s+|a\s+)?${words(0, 3)}${ent('C')}`, 'iu');
 const BY = new RegExp(String.raw`(${list('P')})\s+(?:is|was|are|were|will be|has been|have been)\s+(?:[\p{L}]+\s+)?(?:made|built|manufactured|produced|developed|designed|marketed|sold)\s+by\s+${ent('C')}`, 'iu');
 const COPULA = new RegExp(String.raw`${ent('C')}\s+(?:phone|smartphone|handset|flagship|device|camera|laptop|tablet)\b[^.;]{0,60}?\b(?:is|was|would be|will be|could be|might be)\s+(?:the\s+)?${ent('P')}`, 'iu');
@@ -41,6 +43,11 @@ export const extractMakers: Extractor = (view, context) => {
   if (possessive) {
     const company = possessive.groups!.ref ? companyBefore(view, possessive.index, context) : mentionOf(view, possessive[1])?.entityId ?? null;
     if (company) for (const p of mentionsIn(view, possessive[3]!)) add(p.entityId, company, anchorOf(view, possessive), possessive.groups!.ref ? 0.65 : 0.8);
+  }
+  const its = ITS.exec(view.masked);
+  if (its) {
+    const company = mentionsIn(view, view.masked.slice(0, its.index)).filter((m) => m.kind === 'Company').at(-1);
+    if (company) for (const p of mentionsIn(view, its[1]!)) add(p.entityId, company.entityId, anchorOf(view, its), 0.7);
   }
   const from = FROM.exec(view.masked);
   if (from) {

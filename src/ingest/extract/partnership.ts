@@ -11,7 +11,8 @@ import type { Qualifiers } from '../../model/claim.ts';
 import type { DateValue } from '../../model/value.ts';
 import { mentionOf, type SentenceView } from '../sentence-view.ts';
 import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
-import { companyByDemonym, DEMONYMS } from './company.ts';
+import { DEMONYMS } from '../nationality.ts';
+import { companyByDemonym } from './company.ts';
 import { anchorOf, companySubject, ent, words } from './patterns.ts';
 
 const ORG = 'CM';
