@@ -80,7 +80,7 @@ function consolidateKinds(mentions: FoundMention[]): void {
   }
 }
 
-const LIST_JOIN = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|or\s+)$/;
+const LIST_JOIN = /^\s*,?\s*(?:and|&|or)\s+$/;
 
 /** The kind of a typed company or outlet listed right next to an unread name. */
 function listedWith(text: string, start: number, end: number, mentions: readonly FoundMention[]): FoundMention | null {

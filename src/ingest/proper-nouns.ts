@@ -9,7 +9,10 @@
  */
 
 import { joins, isCapitalised, type Token } from './tokens.ts';
-import { isCommonWord, wordClass } from './word-classes.ts';
+import { parseNumber } from './numbers.ts';
+import { isCommonWord, isFunctionWord, wordClass } from './word-classes.ts';
+
+const parseNumberWord = (word: string): number | null => (/^[a-z]+$/.test(word) ? parseNumber(word) : null);
 
 export interface ProperNoun {
   start: number;
@@ -57,12 +60,13 @@ function isNameLike(token: Token, run: readonly Token[], text: string): boolean 
   if (token.text === 'f' && /^\/\d/.test(text.slice(token.end, token.end + 2))) return true;
   // A model number continues a name ("Xiaomi 14", "Pixel 9a", "24-70mm") but does not start one,
   // and a figure such as "1,199" is not a model number.
-  return MODEL.test(token.text) && !/^,\d{3}/.test(text.slice(token.end, token.end + 4));
+  // A figure such as "1,199", or a measure such as "50.3-megapixel" or "1-inch", is not a model number.
+  return MODEL.test(token.text) && !/^,\d{3}/.test(text.slice(token.end, token.end + 4)) && !/^(?:\.\d+)?-\p{L}/u.test(text.slice(token.end, token.end + 8));
 }
 
 const FUNCTION_END = new Set(['the', 'a', 'an', 'and', 'of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'but', 'or', 'however', 'also']);
 
-function trimmed(tokens: Token[]): Token[] {
+function trimmed(tokens: Token[], text: string): Token[] {
   let s = 0;
   let e = tokens.length;
   const edge = (t: Token): boolean => {
@@ -70,7 +74,15 @@ function trimmed(tokens: Token[]): Token[] {
     return cls === 'Common' || (cls !== null && NOT_NAMES.has(cls));
   };
   if (tokens.at(-1)?.lower === 'mount') return tokens; // "K-mount": the letter is the name
-  while (s < e && edge(tokens[s]!) && !MODEL.test(tokens[s]!.text)) s++;
+  // A plain word before a model number is a product line: "Edge 9", "Note 20", "Mate 60 Pro".
+  const lineName = (i: number): boolean =>
+    i + 1 < e &&
+    !isFunctionWord(tokens[i]!.text) &&
+    parseNumberWord(tokens[i]!.lower) === null &&
+    MODEL.test(tokens[i + 1]!.text) &&
+    !/^(?:1[5-9]|20)\d\d$/.test(tokens[i + 1]!.text) &&
+    !/^[-.]\p{L}|^\.\d/u.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 2));
+  while (s < e && edge(tokens[s]!) && !MODEL.test(tokens[s]!.text) && !lineName(s)) s++;
   // At the end only dates and function words go ("Apple Tuesday"); other capitalised words are
   // part of the name: "Halden Mobile", "Meridian Wire", "Nikkei Asia", "Galaxy S24 Ultra".
   while (e > s && (wordClass(tokens[e - 1]!.text) === 'Date' || FUNCTION_END.has(tokens[e - 1]!.lower))) e--;
@@ -86,7 +98,7 @@ export function findProperNouns(text: string, tokens: readonly Token[], commonWo
   const found: ProperNoun[] = [];
   let run: Token[] = [];
   const flush = (): void => {
-    const kept = trimmed(run);
+    const kept = trimmed(run, text);
     run = [];
     if (kept.length === 0) return;
     const hasModelNumber = kept.some((t) => MODEL.test(t.text));

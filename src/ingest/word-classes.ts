@@ -79,6 +79,10 @@ export function wordClass(word: string): WordClass {
   return 'Common';
 }
 
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word.toLowerCase());
+}
+
 /** True for words that are plain English vocabulary (not names, places or dates). */
 export function isCommonWord(word: string): boolean {
   return wordClass(word) === 'Common';
