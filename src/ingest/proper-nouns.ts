@@ -64,6 +64,9 @@ function isNameLike(token: Token, run: readonly Token[], text: string): boolean 
   return MODEL.test(token.text) && !/^,\d{3}/.test(text.slice(token.end, token.end + 4)) && !/^(?:\.\d+)?-\p{L}/u.test(text.slice(token.end, token.end + 8));
 }
 
+/** Words that number things rather than name a product line: "Type 1", "Version 2", "Part 3". */
+const NOT_LINE_WORDS = new Set(['type', 'size', 'class', 'model', 'version', 'number', 'grade', 'level', 'gen', 'generation', 'series', 'step', 'stage', 'phase', 'part', 'chapter', 'page', 'section', 'round', 'tier', 'season', 'episode', 'day', 'week', 'year', 'top', 'covid']);
+
 const FUNCTION_END = new Set(['the', 'a', 'an', 'and', 'of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'but', 'or', 'however', 'also']);
 
 function trimmed(tokens: Token[], text: string): Token[] {
@@ -79,6 +82,7 @@ function trimmed(tokens: Token[], text: string): Token[] {
     i + 1 < e &&
     !isFunctionWord(tokens[i]!.text) &&
     parseNumberWord(tokens[i]!.lower) === null &&
+    !NOT_LINE_WORDS.has(tokens[i]!.lower) &&
     MODEL.test(tokens[i + 1]!.text) &&
     !/^(?:1[5-9]|20)\d\d$/.test(tokens[i + 1]!.text) &&
     !/^[-.]\p{L}|^\.\d/u.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 2));
