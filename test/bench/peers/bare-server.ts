@@ -1,0 +1,143 @@
+/**
+ * The ceiling: a bare node:http server answering the query mix from the same in-memory graph
+ * claimgraph builds, with hand-written code and JSON.stringify: no GraphQL parsing,
+ * validation or execution, no plugins. What Node itself can do on this machine with this data.
+ *
+ * It reads the same request bodies as claimgraph (operationName and variables; the query text
+ * is ignored) and answers the same JSON shape. Started by run.ts:
+ *   CLAIMGRAPH_STORE=… CLAIMGRAPH_DATA_DIR=… PORT=… node test/bench/peers/bare-server.ts
+ */
+
+import { createServer } from 'node:http';
+import { loadRates } from '../../../src/corpus/index.ts';
+import {
+  corroboration, neighborhood, shortestPaths, timeline, type ClaimRecord, type KnowledgeGraph,
+} from '../../../src/graph/index.ts';
+import { replay } from '../../../src/service/open-graph.ts';
+import { SqliteFactLog } from '../../../src/store/index.ts';
+import type { Operation, Variables } from '../query-mix.ts';
+
+const store = SqliteFactLog.open(process.env.CLAIMGRAPH_STORE!, { create: false });
+const graph = await replay(store, await loadRates(process.env.CLAIMGRAPH_DATA_DIR!));
+await store.close();
+
+const byPredicateThenId = (a: ClaimRecord, b: ClaimRecord) =>
+  a.statement.predicate.localeCompare(b.statement.predicate) || a.statement.id.localeCompare(b.statement.id);
+
+function entityRef(kg: KnowledgeGraph, id: string) {
+  const entity = kg.entity(id);
+  return entity ? { id: entity.id, name: entity.name } : null;
+}
+
+export function answer(kg: KnowledgeGraph, operation: Operation, v: Variables): unknown {
+  switch (operation) {
+    case 'entity': {
+      const entity = kg.entity(v.id!);
+      if (!entity) return { entity: null };
+      const claims = kg.claimIdsOf(entity.id, 'SUBJECT').map((id) => kg.claim(id)!).filter((c) => !c.retraction).sort(byPredicateThenId);
+      return {
+        entity: {
+          id: entity.id, name: entity.name, aliases: entity.aliases,
+          claims: {
+            totalCount: claims.length,
+            edges: claims.slice(0, 5).map((c) => ({
+              node: {
+                id: c.statement.id, text: kg.claimText(c), predicate: c.statement.predicate,
+                evidence: timeline(kg, c).map((e) => ({
+                  quote: e.quote, start: e.start, end: e.end, modality: e.modality,
+                  article: { id: e.articleId, title: kg.article(e.articleId)!.title },
+                })),
+              },
+            })),
+          },
+        },
+      };
+    }
+    case 'search':
+      return {
+        search: kg.search.search(v.q!, 10).map((hit) => ({
+          kind: hit.kind, score: hit.score, node: { id: hit.id },
+          matches: hit.matches.map((m) => ({ field: m.field, snippet: m.snippet })),
+        })),
+      };
+    case 'neighborhood': {
+      const n = neighborhood(kg, v.id!, 2);
+      return {
+        neighborhood: {
+          truncated: n.truncated,
+          nodes: n.nodeIds.map((id) => entityRef(kg, id)),
+          edges: n.edges.map((e) => ({ source: e.source, target: e.target, predicate: e.predicate })),
+        },
+      };
+    }
+    case 'path': {
+      const result = shortestPaths(kg, v.from!, v.to!, 4);
+      return {
+        path: {
+          truncated: result.truncated,
+          paths: result.paths.map((hops) => ({
+            hops: hops.map((h) => ({ from: entityRef(kg, h.from), to: entityRef(kg, h.to), predicates: h.predicates })),
+          })),
+        },
+      };
+    }
+    case 'claims': {
+      const claims = kg.claims({ subject: v.subject, predicate: v.predicate as ClaimRecord['statement']['predicate'] });
+      return {
+        claims: {
+          totalCount: claims.length,
+          edges: claims.slice(0, 10).map((c) => ({
+            node: {
+              id: c.statement.id, text: kg.claimText(c),
+              object: c.statement.object ? entityRef(kg, c.statement.object) : null,
+              value: c.statement.value ? { __typename: c.statement.value.type === 'Date' ? 'DateValue' : c.statement.value.type, ...c.statement.value } : null,
+            },
+          })),
+        },
+      };
+    }
+    case 'provenance': {
+      const c = kg.claim(v.id!);
+      if (!c) return { claim: null };
+      const support = corroboration(kg, c);
+      return {
+        claim: {
+          id: c.statement.id, text: kg.claimText(c),
+          evidence: timeline(kg, c).map((e) => {
+            const article = kg.article(e.articleId)!;
+            return {
+              quote: e.quote, start: e.start, end: e.end, modality: e.modality,
+              attributedTo: e.attributedTo ? entityRef(kg, e.attributedTo) : null,
+              article: {
+                id: article.id, title: article.title, published: article.published ? { value: article.published.value } : null,
+                publisher: article.publisher ? { name: kg.entity(article.publisher)?.name ?? null } : null,
+              },
+            };
+          }),
+          corroboration: {
+            evidenceCount: support.evidenceCount, articleCount: support.articleCount, independentSourceCount: support.independentSourceCount,
+          },
+        },
+      };
+    }
+  }
+}
+
+const server = createServer((request, response) => {
+  if (request.method === 'GET' && request.url === '/health') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    return;
+  }
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    try {
+      const { operationName, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName: Operation; variables: Variables };
+      const body = JSON.stringify({ data: answer(graph, operationName, variables) });
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    } catch (error) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(error) }] }));
+    }
+  });
+});
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`bare server ready on ${process.env.PORT}`));

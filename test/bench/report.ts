@@ -1,0 +1,102 @@
+/**
+ * The benchmark's one table, as Markdown: the machine, claimgraph and each peer per query
+ * with ratios, the scale rows, ingest rates and the profile's top entries.
+ */
+
+import type { BenchResults, TargetRun } from './run.ts';
+import { OPERATIONS } from './query-mix.ts';
+
+const MB = 2 ** 20;
+const num = (n: number | null | undefined, digits = 0) =>
+  n == null || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (n: number | null | undefined) => (n == null ? '—' : n < 10 ? num(n, 2) : num(n, 1));
+const ratio = (ours: number | undefined, theirs: number | undefined) =>
+  ours && theirs ? `${(ours / theirs).toFixed(2)}×` : '—';
+
+export function renderReport(results: BenchResults): string {
+  const m = results.machine;
+  const lines: string[] = [];
+  lines.push(`# claimgraph benchmark, ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC`, '');
+  lines.push(
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, Linux ${m.kernel}. ` +
+      `Load average at start ${m.loadAverage.join(' ')}, at end ${results.machineAfter.loadAverage.join(' ')}` +
+      `${results.loadDuring.length ? `; 1-minute load after each run: ${summariseLoad(results.loadDuring)}` : ''}.`,
+    '',
+    `Load: ${results.tool} on its own core, ${results.options.connections} connections, ${results.options.duration} s per row after a warm-up; ` +
+      `each server pinned to the other core with taskset. Queries draw their IDs and search terms from across the corpus. ` +
+      `Response cache: ${results.responseCache}.`,
+    '',
+  );
+
+  for (const t of results.throughput) {
+    const c = t.corpus;
+    lines.push(`## Query throughput, ${t.size === 'seed' ? 'seed corpus' : `${num(c.claims)} claims`} ` +
+      `(${num(c.entities)} entities, ${num(c.articles)} articles, ${num(c.claims)} claims, ${num(c.evidence)} evidence)`, '');
+    const ours = t.runs.find((r) => r.target === 'claimgraph');
+    const peers = t.runs.filter((r) => r.target !== 'claimgraph');
+    const header = ['query', 'claimgraph req/s', 'p50 ms', 'p99 ms', ...peers.flatMap((p) => [`${p.label} req/s`, `p99 ms`, `claimgraph ÷ ${p.label}`])];
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+    for (const op of [...OPERATIONS, 'mix'] as const) {
+      const o = ours?.results[op];
+      const cells = [op === 'mix' ? '**mix**' : op, num(o?.rps), ms(o?.p50), ms(o?.p99)];
+      for (const p of peers) {
+        const r = p.results[op];
+        cells.push(num(r?.rps), ms(r?.p99), ratio(o?.rps, r?.rps));
+      }
+      lines.push(`| ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+    for (const r of t.runs) lines.push(`- ${r.label}: ${describeRun(r)}`);
+    if (t.agreement) lines.push(`- bare node:http gives the same JSON as claimgraph for ${t.agreement} sample requests`);
+    lines.push('');
+  }
+
+  if (results.scale.length > 0) {
+    lines.push('## Scale', '');
+    lines.push('| claims | entities | articles | facts | import s | cold start s | heap MB | RSS MB | heap B/claim | mix req/s | mix p99 ms |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of results.scale) {
+      lines.push(`| ${row.size === 'seed' ? 'seed' : num(row.claims)} | ${num(row.entities)} | ${num(row.articles)} | ${num(row.facts)} | ` +
+        `${num(row.importSeconds, 1)} | ${num(row.coldStartMs / 1000, 1)} | ${num(row.heapUsed && row.heapUsed / MB)} | ${num(row.rss && row.rss / MB)} | ` +
+        `${num(row.heapUsed && row.heapUsed / row.claims)} | ${num(row.mix?.rps)} | ${ms(row.mix?.p99)} |`);
+    }
+    for (const row of results.scale) if (row.error) lines.push('', `- ${row.size}: ${row.error}`);
+    lines.push('', 'Cold start: process spawn to the first 200 from /health (replaying the SQLite fact log). Heap: V8 heap used after a full GC once loaded; RSS from /proc.', '');
+  }
+
+  if (results.ingest.length > 0) {
+    lines.push('## Ingest', '');
+    lines.push('| articles | pipeline articles/s | facts per article | durable articles/s | durable facts/s |', '|---|---:|---:|---:|---:|');
+    for (const r of results.ingest) {
+      lines.push(`| ${r.corpus} | ${num(r.articlesPerSecond)} | ${num(r.factsPerArticle, 1)} | ${num(r.durableArticlesPerSecond)} | ${num(r.durableFactsPerSecond)} |`);
+    }
+    lines.push('', 'Durable: each article ingested and its facts appended as one fsynced batch (WAL, synchronous FULL) to a fresh SQLite fact log.', '');
+  }
+
+  for (const p of results.profile) {
+    lines.push(`## Profile: ${p.phase}, ${p.size === 'seed' ? 'seed corpus' : `${num(p.size as number)} claims`}`, '');
+    lines.push(`${num(p.totalMs)} ms of CPU sampled${p.mix ? `, mix at ${num(p.mix.rps)} req/s under --cpu-prof` : ''}.`, '');
+    lines.push('| area | self ms | share |', '|---|---:|---:|');
+    for (const a of p.areas.slice(0, 10)) lines.push(`| ${a.area} | ${num(a.selfMs)} | ${a.share}% |`);
+    lines.push('', '| function | where | self ms | share |', '|---|---|---:|---:|');
+    for (const f of p.functions.slice(0, 15)) lines.push(`| ${f.name} | ${f.where} | ${num(f.selfMs)} | ${f.share}% |`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeRun(r: TargetRun): string {
+  const parts = [`cold start ${num(r.coldStartMs / 1000, 2)} s`];
+  if (r.heapUsed != null) parts.push(`heap ${num(r.heapUsed / MB)} MB`);
+  if (r.rss != null) parts.push(`RSS ${num(r.rss / MB)} MB`);
+  parts.push(`sample answers ${r.verified.ok} ok, ${r.verified.failed} failed${r.verified.firstError ? ` (first: ${r.verified.firstError.slice(0, 160)})` : ''}`);
+  const errors = Object.entries(r.results).filter(([, v]) => v && v.errors > 0).map(([k, v]) => `${k} ${v!.errors}`);
+  if (errors.length) parts.push(`HTTP errors under load: ${errors.join(', ')}`);
+  if (r.error) parts.push(`FAILED: ${r.error.slice(0, 300)}`);
+  return parts.join('; ');
+}
+
+function summariseLoad(samples: string[]): string {
+  const ones = samples.map((s) => Number(s.split(' ')[0]));
+  return `${Math.min(...ones).toFixed(2)}–${Math.max(...ones).toFixed(2)}`;
+}

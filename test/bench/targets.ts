@@ -1,0 +1,90 @@
+/**
+ * The systems the benchmark measures side by side, each started on the same corpus and
+ * asked the same questions: claimgraph itself, the bare node:http ceiling, PostGraphile over
+ * PostgreSQL and Oxigraph. A target knows how to start its server and how to phrase the mix.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CorpusFiles } from './generate-corpus.ts';
+import type { QuerySample } from './corpus/query-sample.ts';
+import { claimgraphBodies, type Operation } from './query-mix.ts';
+import { startServer, stopServer, type RunningServer } from './processes.ts';
+
+export interface TargetContext {
+  port: number;
+  core: number | null;
+  workDir: string;
+  log: (line: string) => void;
+}
+
+export interface Target {
+  name: string;
+  /** What the report calls it. */
+  label: string;
+  start(corpus: CorpusFiles, context: TargetContext): Promise<RunningServer>;
+  bodies(operation: Operation, sample: QuerySample): string[];
+  stop(server: RunningServer): Promise<void>;
+  /** Releases whatever start left behind for later starts (a database cluster). */
+  dispose?(): Promise<void>;
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+/** Heap limit for every measured Node process: big enough for a million claims. */
+export const NODE_HEAP_MB = 12_288;
+
+/** claimgraph's SQLite store for a corpus, made once with `claimgraph import`. */
+export function importedStore(corpus: CorpusFiles, log: (line: string) => void): { path: string; importSeconds: number | null } {
+  const path = join(corpus.dir, 'claimgraph.sqlite');
+  if (existsSync(path) && existsSync(`${path}.imported`)) return { path, importSeconds: null };
+  for (const suffix of ['', '-wal', '-shm', '.imported']) rmSync(`${path}${suffix}`, { force: true });
+  log(`  claimgraph import --in ${corpus.facts}`);
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [`--max-old-space-size=${NODE_HEAP_MB}`, join(ROOT, 'src/cli/main.ts'), 'import', '--in', corpus.facts, '--store', path], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`claimgraph import failed for ${corpus.facts}`);
+  const importSeconds = (performance.now() - started) / 1000;
+  spawnSync('touch', [`${path}.imported`]);
+  return { path, importSeconds };
+}
+
+function nodeServer(name: string, label: string, script: string, extraEnv: NodeJS.ProcessEnv = {}): Target {
+  return {
+    name,
+    label,
+    async start(corpus, context) {
+      const store = importedStore(corpus, context.log);
+      return startServer({
+        name,
+        command: process.execPath,
+        args: ['--expose-gc', `--max-old-space-size=${NODE_HEAP_MB}`, '--import', join(import.meta.dirname, 'peers/heap-probe.ts'),
+          ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), script],
+        env: {
+          ...process.env,
+          PORT: String(context.port),
+          HOST: '127.0.0.1',
+          CLAIMGRAPH_STORE: store.path,
+          CLAIMGRAPH_DATA_DIR: corpus.dataDir,
+          CLAIMGRAPH_ENV: 'production',
+          CLAIMGRAPH_LOG_LEVEL: 'warn',
+          BENCH_HEAP_FILE: join(context.workDir, `${name}-heap.json`),
+          ...extraEnv,
+        },
+        core: context.core,
+        port: context.port,
+        healthPath: '/health',
+        urlPath: '/graphql',
+      });
+    },
+    bodies: claimgraphBodies,
+    stop: (server) => stopServer(server),
+  };
+}
+
+/** claimgraph as users run it: src/server/main.ts in production mode, request log off. */
+export const claimgraph = nodeServer('claimgraph', 'claimgraph', join(ROOT, 'src/server/main.ts'));
+
+/** The ceiling: the same graph answered by hand-written code over node:http. */
+export const bare = nodeServer('bare', 'bare node:http', join(import.meta.dirname, 'peers/bare-server.ts'));
