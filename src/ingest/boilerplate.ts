@@ -65,7 +65,7 @@ function looksLikeAltText(text: string): boolean {
 export function boilerplateKind(text: string): BoilerplateKind | null {
   if (text.length > 300) return null;
   if (EMBED.some((re) => re.test(text))) return 'EMBED';
-  if (CREDIT.test(text) || CREDIT_SHORT.test(text)) return 'CAPTION';
+  if ((CREDIT.test(text) || CREDIT_SHORT.test(text)) && text.length <= 100) return 'CAPTION';
   if (looksLikeAltText(text)) return 'CAPTION';
   if (ADVERTISING.some((re) => re.test(text))) return 'ADVERTISING';
   if (WIDGET.some((re) => re.test(text))) return 'WIDGET';
