@@ -1,40 +1,40 @@
 /**
  * KnowledgeGraph: the in-memory projection of the fact log.
  *
- * Entities, articles and claims are nodes of one graphology MultiDirectedGraph; claims point
- * at their subject, object and evidence articles, articles at the entities they mention and
- * the outlets they cite, and a derived RELATED edge per (subject, predicate, object) links
- * entities directly for traversal. Facts are applied a batch at a time, synchronously, so a
- * reader never sees half a write. This module is the only one that imports graphology.
+ * Entities are the nodes of a graphology MultiDirectedGraph, linked by one derived RELATED
+ * edge per (subject, predicate, object) that carries the live claims behind it: the graph
+ * traversals walk. Claims and articles are records in maps with the indexes queries need
+ * (by subject, object, predicate, article, credited source), which keeps a million claims
+ * to a few hundred bytes of bookkeeping each rather than a node and three edges. Facts are
+ * applied a batch at a time, synchronously, so a reader never sees half a write. This module
+ * is the only one that imports graphology.
  */
 
 import { MultiDirectedGraph } from 'graphology';
-import type { Article, ClaimStatement, Entity, EntityKind, Fact, Mention, Predicate } from '../model/index.ts';
-import { PREDICATES, dateEnd, dateStart, makeClaim } from '../model/index.ts';
+import type { Article, ClaimStatement, Entity, EntityKind, Evidence, Fact, Mention, Predicate } from '../model/index.ts';
+import { ENTITY_KINDS, PREDICATES, dateEnd, dateStart, makeClaim } from '../model/index.ts';
 import type { RateTable } from '../model/money.ts';
-import { NotFoundGraphError, UsageGraphError } from './errors.ts';
-import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole } from './records.ts';
 import { ChangeLog, type Change } from './change-log.ts';
 import { checkFact, introducedBy } from './check-fact.ts';
 import { claimText } from './claim-text.ts';
+import { NotFoundGraphError } from './errors.ts';
 import { MentionIndex } from './mention-index.ts';
-import { validAt } from './valid-at.ts';
+import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole } from './records.ts';
 import { SearchIndex } from './search-index.ts';
+import { validAt } from './valid-at.ts';
 
 export type NodeKind = EntityKind | 'Article' | 'Claim';
 
-type NodeAttributes =
-  | { kind: EntityKind; entity: Entity }
-  | { kind: 'Article'; article: Article }
-  | { kind: 'Claim'; claim: ClaimRecord };
+export interface EntityAttributes {
+  kind: EntityKind;
+  entity: Entity;
+}
 
-export type EdgeType = 'SUBJECT' | 'OBJECT' | 'EVIDENCE' | 'MENTIONS' | 'PUBLISHED_BY' | 'CITES' | 'RELATED';
-
+/** A RELATED edge: entity → entity for one predicate, with the live claims that support it. */
 export interface EdgeAttributes {
-  type: EdgeType;
-  /** RELATED edges: the predicate and the claims that support the link. */
-  predicate?: Predicate;
-  claims?: Set<string>;
+  type: 'RELATED';
+  predicate: Predicate;
+  claims: Set<string>;
 }
 
 export interface ApplyMeta {
@@ -48,20 +48,59 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
 }
 
+/** A map from a key to a set of IDs, created on first use. */
+class SetIndex<K> {
+  private readonly map = new Map<K, Set<string>>();
+  add(key: K, id: string): void {
+    const set = this.map.get(key);
+    if (set) set.add(id);
+    else this.map.set(key, new Set([id]));
+  }
+  delete(key: K, id: string): void {
+    this.map.get(key)?.delete(id);
+  }
+  get(key: K): ReadonlySet<string> {
+    return this.map.get(key) ?? EMPTY;
+  }
+  take(key: K): Set<string> {
+    const set = this.map.get(key) ?? new Set<string>();
+    this.map.delete(key);
+    return set;
+  }
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
 export class KnowledgeGraph {
-  readonly graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+  /** Entities and the RELATED edges between them. */
+  readonly graph = new MultiDirectedGraph<EntityAttributes, EdgeAttributes>({ allowSelfLoops: false });
   readonly rates: RateTable;
   readonly search = new SearchIndex();
   /** Bumped on every applied batch; caches key on it. */
   version = 0;
 
-  private readonly byName = new Map<string, Set<string>>();
+  private readonly articleRecords = new Map<string, Article>();
+  private readonly claimRecords = new Map<string, ClaimRecord>();
+  private readonly byName = new SetIndex<string>();
   private readonly mentions = new MentionIndex();
+  private readonly changes = new ChangeLog();
   private readonly articleByHash = new Map<string, string>();
   /** Merged entity ID → the entity it was merged into; old claim ID → the claim it became. */
   private readonly redirects = new Map<string, string>();
-  private readonly claimsByPredicate = new Map<Predicate, Set<string>>();
-  private readonly idsByKind = new Map<NodeKind, string[]>();
+  private readonly claimsBySubject = new SetIndex<string>();
+  private readonly claimsByObject = new SetIndex<string>();
+  private readonly claimsByPredicate = new SetIndex<Predicate>();
+  private readonly claimsByArticle = new SetIndex<string>();
+  private readonly claimsByCredit = new SetIndex<string>();
+  private readonly citesByArticle = new SetIndex<string>();
+  private readonly citingArticles = new SetIndex<string>();
+  private readonly articlesByPublisher = new SetIndex<string>();
+  private readonly entityIds = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
+  /** Sorted lists, rebuilt on first read after a change. */
+  private sorted: { version: number; entities: Map<string, Entity[]>; articles: Article[] | null } = {
+    version: -1,
+    entities: new Map(),
+    articles: null,
+  };
 
   constructor(rates: RateTable = { source: 'none', rates: [] }) {
     this.rates = rates;
@@ -69,13 +108,12 @@ export class KnowledgeGraph {
 
   // ---- writing ------------------------------------------------------------------------------
 
-  private readonly changes = new ChangeLog();
-
   /** Applies one batch of facts. Facts are checked first, so a bad batch changes nothing. */
   apply(facts: readonly Fact[], meta: ApplyMeta = {}): void {
     this.validate(facts);
+    const resolve = (id: string) => this.resolve(id);
     facts.forEach((fact, i) => {
-      this.changes.record(fact, { seq: meta.seqs?.[i] ?? null, at: meta.at ?? null, actor: meta.actor ?? null }, (id) => this.resolve(id));
+      this.changes.record(fact, { seq: meta.seqs?.[i] ?? null, at: meta.at ?? null, actor: meta.actor ?? null }, resolve);
       this.applyOne(fact, meta);
     });
     this.version++;
@@ -114,13 +152,6 @@ export class KnowledgeGraph {
     }
   }
 
-  private addNode(id: string, attributes: NodeAttributes): void {
-    this.graph.addNode(id, attributes);
-    const list = this.idsByKind.get(attributes.kind) ?? [];
-    list.push(id);
-    this.idsByKind.set(attributes.kind, list);
-  }
-
   private addEntity(entity: Entity): void {
     if (this.graph.hasNode(entity.id)) {
       // The same entity announced twice (re-ingest, a second source) adds its new aliases only.
@@ -128,73 +159,60 @@ export class KnowledgeGraph {
       return;
     }
     const record: Entity = { ...entity, aliases: [] };
-    this.addNode(entity.id, { kind: entity.kind, entity: record });
-    this.indexName(entity.name, entity.id);
-    for (const alias of entity.aliases) this.addAlias(entity.id, alias);
+    this.graph.addNode(entity.id, { kind: entity.kind, entity: record });
+    this.entityIds.get(entity.kind)!.add(entity.id);
+    this.byName.add(normaliseName(entity.name), entity.id);
+    for (const alias of entity.aliases) this.addAlias(entity.id, alias, false);
     this.search.addEntity(record);
   }
 
-  private addAlias(entityId: string, alias: string): void {
+  private addAlias(entityId: string, alias: string, reindex = true): void {
     const entity = this.entity(entityId);
     if (!entity) return;
     const key = normaliseName(alias);
     if (key === normaliseName(entity.name) || entity.aliases.some((a) => normaliseName(a) === key)) return;
     entity.aliases.push(alias);
-    this.indexName(alias, entityId);
-    this.search.updateEntity(entity);
-  }
-
-  private indexName(name: string, id: string): void {
-    const key = normaliseName(name);
-    const set = this.byName.get(key) ?? new Set<string>();
-    set.add(id);
-    this.byName.set(key, set);
+    this.byName.add(key, entityId);
+    if (reindex) this.search.updateEntity(entity);
   }
 
   private addArticle(article: Article): void {
-    if (this.graph.hasNode(article.id) || this.articleByHash.has(article.contentHash)) return;
-    this.addNode(article.id, { kind: 'Article', article });
+    if (this.articleRecords.has(article.id) || this.articleByHash.has(article.contentHash)) return;
+    this.articleRecords.set(article.id, article);
     this.articleByHash.set(article.contentHash, article.id);
-    if (article.publisher && this.graph.hasNode(article.publisher)) {
-      this.graph.addEdge(article.id, article.publisher, { type: 'PUBLISHED_BY' });
-    }
+    if (article.publisher) this.articlesByPublisher.add(article.publisher, article.id);
     this.search.addArticle(article);
   }
 
   private addMention(mention: Mention): void {
-    if (!this.mentions.add(mention)) return;
-    if (!this.graph.hasDirectedEdge(mention.articleId, mention.entityId)) {
-      this.graph.addEdge(mention.articleId, mention.entityId, { type: 'MENTIONS' });
-    }
+    this.mentions.add(mention);
   }
 
-  private addClaim(stated: ClaimStatement, evidence: ClaimRecord['evidence'][number]): void {
+  private addClaim(stated: ClaimStatement, evidence: Evidence): void {
     const statement = this.canonicalStatement(stated);
     const id = statement.id;
     if (id !== stated.id) this.redirects.set(stated.id, id);
-    let record = this.graph.hasNode(id) ? this.claimRecord(id) : undefined;
+    let record = this.claimRecords.get(id);
     if (!record) {
       record = { statement, evidence: [], retraction: null };
-      this.addNode(id, { kind: 'Claim', claim: record });
-      this.graph.addEdge(id, statement.subject, { type: 'SUBJECT' });
-      if (statement.object) this.graph.addEdge(id, statement.object, { type: 'OBJECT' });
-      const set = this.claimsByPredicate.get(statement.predicate) ?? new Set<string>();
-      set.add(id);
-      this.claimsByPredicate.set(statement.predicate, set);
+      this.claimRecords.set(id, record);
+      this.claimsBySubject.add(statement.subject, id);
+      if (statement.object) this.claimsByObject.add(statement.object, id);
+      this.claimsByPredicate.add(statement.predicate, id);
       this.search.addClaim(id, this.claimText(record));
     }
-    const attributedTo = evidence.attributedTo ? this.resolve(evidence.attributedTo) : null;
     const duplicate = record.evidence.some(
       (e) => e.articleId === evidence.articleId && e.start === evidence.start && e.end === evidence.end,
     );
     if (duplicate) return;
+    const attributedTo = evidence.attributedTo ? this.resolve(evidence.attributedTo) : null;
     record.evidence.push({ ...evidence, claimId: id, attributedTo });
-    if (!this.graph.hasDirectedEdge(id, evidence.articleId)) {
-      this.graph.addEdge(id, evidence.articleId, { type: 'EVIDENCE' });
-    }
-    if (attributedTo && this.kindOf(attributedTo) === 'Publication') {
-      if (!this.graph.someOutEdge(evidence.articleId, (_e, a, _s, t) => a.type === 'CITES' && t === attributedTo)) {
-        this.graph.addEdge(evidence.articleId, attributedTo, { type: 'CITES' });
+    this.claimsByArticle.add(evidence.articleId, id);
+    if (attributedTo) {
+      this.claimsByCredit.add(attributedTo, id);
+      if (this.kindOf(attributedTo) === 'Publication') {
+        this.citesByArticle.add(evidence.articleId, attributedTo);
+        this.citingArticles.add(attributedTo, evidence.articleId);
       }
     }
     this.refreshRelated(record.statement);
@@ -212,31 +230,20 @@ export class KnowledgeGraph {
   /** Keeps the derived entity→entity edge in step with the live claims behind it. */
   private refreshRelated(statement: ClaimStatement): void {
     if (!statement.object) return;
-    const key = `RELATED|${statement.predicate}|${statement.subject}|${statement.object}`;
-    const live = this.claimsBetween(statement.subject, statement.object, statement.predicate);
-    if (live.length === 0) {
-      if (this.graph.hasEdge(key)) this.graph.dropEdge(key);
-      return;
-    }
-    if (this.graph.hasEdge(key)) this.graph.getEdgeAttributes(key).claims = new Set(live);
-    else {
-      this.graph.addEdgeWithKey(key, statement.subject, statement.object, {
-        type: 'RELATED',
-        predicate: statement.predicate,
-        claims: new Set(live),
-      });
-    }
-  }
-
-  private claimsBetween(subject: string, object: string, predicate: Predicate): string[] {
-    const ids: string[] = [];
-    this.graph.forEachInEdge(subject, (_edge, attributes, source) => {
-      if (attributes.type !== 'SUBJECT') return;
-      const record = this.claimRecord(source);
+    const key = `${statement.predicate}|${statement.subject}|${statement.object}`;
+    const live = new Set<string>();
+    for (const id of this.claimsBySubject.get(statement.subject)) {
+      const record = this.claimRecords.get(id)!;
       const s = record.statement;
-      if (s.object === object && s.predicate === predicate && !s.negated && !record.retraction) ids.push(source);
-    });
-    return ids;
+      if (s.object === statement.object && s.predicate === statement.predicate && !s.negated && !record.retraction) live.add(id);
+    }
+    if (live.size === 0) {
+      if (this.graph.hasEdge(key)) this.graph.dropEdge(key);
+    } else if (this.graph.hasEdge(key)) {
+      this.graph.getEdgeAttributes(key).claims = live;
+    } else {
+      this.graph.addEdgeWithKey(key, statement.subject, statement.object, { type: 'RELATED', predicate: statement.predicate, claims: live });
+    }
   }
 
   private merge(keep: string, merged: string): void {
@@ -245,44 +252,51 @@ export class KnowledgeGraph {
     this.redirects.set(merged, keep);
     for (const alias of [gone.name, ...gone.aliases]) this.addAlias(keep, alias);
     for (const mention of this.mentions.removeEntity(merged)) this.addMention({ ...mention, entityId: keep });
-    const claimIds = this.graph.inEdges(merged).map((edge) => this.graph.source(edge))
-      .filter((id) => this.kindOf(id) === 'Claim');
-    for (const claimId of new Set(claimIds)) {
-      const record = this.claimRecord(claimId);
-      this.dropClaim(claimId);
+    const claimIds = new Set([...this.claimsBySubject.take(merged), ...this.claimsByObject.take(merged)]);
+    for (const claimId of claimIds) {
+      const record = this.claimRecords.get(claimId);
+      if (!record) continue;
+      this.dropClaim(claimId, record);
       for (const evidence of record.evidence) this.addClaim(record.statement, evidence);
-      const moved = this.resolve(claimId);
-      if (record.retraction) this.claimRecord(moved).retraction ??= record.retraction;
+      if (record.retraction) this.claimRecord(this.resolve(claimId)).retraction ??= record.retraction;
     }
-    // Articles published by or citing the merged outlet now point at the kept one.
-    for (const edge of this.graph.inEdges(merged)) {
-      const source = this.graph.source(edge);
-      const attributes = this.graph.getEdgeAttributes(edge);
-      this.graph.addEdge(source, keep, { type: attributes.type });
+    // Articles published by, citing or crediting the merged outlet now point at the kept one.
+    for (const articleId of this.articlesByPublisher.take(merged)) {
+      this.articleRecords.get(articleId)!.publisher = keep;
+      this.articlesByPublisher.add(keep, articleId);
     }
-    for (const id of this.idsByKind.get('Article') ?? []) {
-      const article = this.article(id)!;
-      if (article.publisher === merged) article.publisher = keep;
+    for (const articleId of this.citingArticles.take(merged)) {
+      this.citesByArticle.delete(articleId, merged);
+      this.citesByArticle.add(articleId, keep);
+      this.citingArticles.add(keep, articleId);
+    }
+    for (const claimId of this.claimsByCredit.take(merged)) {
+      const record = this.claimRecords.get(this.resolve(claimId));
+      if (!record) continue;
+      for (const evidence of record.evidence) if (evidence.attributedTo === merged) evidence.attributedTo = keep;
+      this.claimsByCredit.add(keep, record.statement.id);
     }
     this.search.removeEntity(gone);
     this.graph.dropNode(merged);
-    this.idsByKind.set(gone.kind, (this.idsByKind.get(gone.kind) ?? []).filter((id) => id !== merged));
+    this.entityIds.get(gone.kind)!.delete(merged);
     this.search.updateEntity(kept);
   }
 
-  private dropClaim(claimId: string): void {
-    const record = this.claimRecord(claimId);
-    this.graph.dropNode(claimId);
-    this.claimsByPredicate.get(record.statement.predicate)?.delete(claimId);
-    this.idsByKind.set('Claim', (this.idsByKind.get('Claim') ?? []).filter((id) => id !== claimId));
+  /** Removes a claim that a merge re-keys; its old ID then redirects to the new one. */
+  private dropClaim(claimId: string, record: ClaimRecord): void {
+    const s = record.statement;
+    this.claimRecords.delete(claimId);
+    this.claimsBySubject.delete(s.subject, claimId);
+    if (s.object) this.claimsByObject.delete(s.object, claimId);
+    this.claimsByPredicate.delete(s.predicate, claimId);
+    for (const evidence of record.evidence) {
+      this.claimsByArticle.delete(evidence.articleId, claimId);
+      if (evidence.attributedTo) this.claimsByCredit.delete(evidence.attributedTo, claimId);
+    }
     this.search.removeClaim(claimId);
-    this.refreshRelated(record.statement);
-    const { id: _old, ...parts } = record.statement;
-    const next = makeClaim({
-      ...parts,
-      subject: this.resolve(parts.subject),
-      object: parts.object ? this.resolve(parts.object) : null,
-    });
+    if (this.graph.hasNode(s.subject) && s.object && this.graph.hasNode(s.object)) this.refreshRelated(s);
+    const { id: _old, ...parts } = s;
+    const next = makeClaim({ ...parts, subject: this.resolve(parts.subject), object: parts.object ? this.resolve(parts.object) : null });
     this.redirects.set(claimId, next.id);
   }
 
@@ -296,25 +310,24 @@ export class KnowledgeGraph {
   }
 
   hasNode(id: string): boolean {
-    return this.graph.hasNode(id);
+    return this.graph.hasNode(id) || this.articleRecords.has(id) || this.claimRecords.has(id);
   }
 
   kindOf(id: string): NodeKind | null {
     const resolved = this.resolve(id);
-    return this.graph.hasNode(resolved) ? this.graph.getNodeAttribute(resolved, 'kind') : null;
+    if (this.graph.hasNode(resolved)) return this.graph.getNodeAttribute(resolved, 'kind');
+    if (this.articleRecords.has(resolved)) return 'Article';
+    if (this.claimRecords.has(resolved)) return 'Claim';
+    return null;
   }
 
   entity(id: string): Entity | undefined {
     const resolved = this.resolve(id);
-    if (!this.graph.hasNode(resolved)) return undefined;
-    const attributes = this.graph.getNodeAttributes(resolved);
-    return 'entity' in attributes ? attributes.entity : undefined;
+    return this.graph.hasNode(resolved) ? this.graph.getNodeAttribute(resolved, 'entity') : undefined;
   }
 
   article(id: string): Article | undefined {
-    if (!this.graph.hasNode(id)) return undefined;
-    const attributes = this.graph.getNodeAttributes(id);
-    return 'article' in attributes ? attributes.article : undefined;
+    return this.articleRecords.get(id);
   }
 
   articleByContentHash(hash: string): Article | undefined {
@@ -323,10 +336,7 @@ export class KnowledgeGraph {
   }
 
   claim(id: string): ClaimRecord | undefined {
-    const resolved = this.resolve(id);
-    if (!this.graph.hasNode(resolved)) return undefined;
-    const attributes = this.graph.getNodeAttributes(resolved);
-    return 'claim' in attributes ? attributes.claim : undefined;
+    return this.claimRecords.get(this.resolve(id));
   }
 
   private claimRecord(id: string): ClaimRecord {
@@ -337,50 +347,65 @@ export class KnowledgeGraph {
 
   /** Entities whose name or alias matches, case-insensitively, possessives ignored. */
   entitiesByName(name: string): Entity[] {
-    const ids = this.byName.get(normaliseName(name));
-    return ids ? [...ids].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined) : [];
+    return [...this.byName.get(normaliseName(name))].map((id) => this.entity(id)).filter((e): e is Entity => e !== undefined);
   }
 
+  private fresh(): typeof this.sorted {
+    if (this.sorted.version !== this.version) this.sorted = { version: this.version, entities: new Map(), articles: null };
+    return this.sorted;
+  }
+
+  /** Entities by name, optionally of one kind. */
   entities(kind?: EntityKind): Entity[] {
-    const kinds: EntityKind[] = kind ? [kind] : ['Company', 'Product', 'Person', 'Publication'];
-    const list = kinds.flatMap((k) => (this.idsByKind.get(k) ?? []).map((id) => this.entity(id)!));
-    return list.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const cache = this.fresh();
+    const key = kind ?? '*';
+    let list = cache.entities.get(key);
+    if (!list) {
+      const kinds = kind ? [kind] : ENTITY_KINDS;
+      list = kinds.flatMap((k) => [...this.entityIds.get(k)!].map((id) => this.entity(id)!));
+      list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+      cache.entities.set(key, list);
+    }
+    return list;
   }
 
+  /** Articles by source file (the corpus order), then ID. */
   articles(): Article[] {
-    return (this.idsByKind.get('Article') ?? []).map((id) => this.article(id)!)
-      .sort((a, b) => (a.sourceFile ?? a.id).localeCompare(b.sourceFile ?? b.id));
+    const cache = this.fresh();
+    cache.articles ??= [...this.articleRecords.values()].sort((a, b) => {
+      const x = a.sourceFile ?? a.id;
+      const y = b.sourceFile ?? b.id;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return cache.articles;
   }
 
   count(kind: NodeKind): number {
-    return this.idsByKind.get(kind)?.length ?? 0;
+    if (kind === 'Article') return this.articleRecords.size;
+    if (kind === 'Claim') return this.claimRecords.size;
+    return this.entityIds.get(kind)!.size;
   }
 
   rank(record: ClaimRecord): ClaimRank {
     return record.retraction ? 'DEPRECATED' : 'NORMAL';
   }
 
-  /** Claims matching every given filter, in a stable order (by predicate, then ID). */
+  /**
+   * Claims matching every given filter, in the order they were first stated. The narrowest
+   * index a filter allows is scanned: an entity's claims, an article's, a predicate's.
+   */
   claims(filter: ClaimFilter = {}): ClaimRecord[] {
-    let ids: Iterable<string>;
-    if (filter.subject || filter.object) {
-      const anchor = this.resolve((filter.subject ?? filter.object)!);
-      const role: ClaimRole = filter.subject ? 'SUBJECT' : 'OBJECT';
-      ids = this.claimIdsOf(anchor, role);
-    } else if (filter.article) {
-      ids = this.graph.hasNode(filter.article)
-        ? this.graph.inNeighbors(filter.article).filter((id) => this.kindOf(id) === 'Claim')
-        : [];
-    } else if (filter.predicate) {
-      ids = this.claimsByPredicate.get(filter.predicate) ?? [];
-    } else {
-      ids = this.idsByKind.get('Claim') ?? [];
-    }
     const subject = filter.subject ? this.resolve(filter.subject) : undefined;
     const object = filter.object ? this.resolve(filter.object) : undefined;
+    let ids: Iterable<string>;
+    if (subject) ids = this.claimIdsOf(subject, 'SUBJECT');
+    else if (object) ids = this.claimIdsOf(object, 'OBJECT');
+    else if (filter.article) ids = this.claimsByArticle.get(filter.article);
+    else if (filter.predicate) ids = this.claimsByPredicate.get(filter.predicate);
+    else ids = this.claimRecords.keys();
     const out: ClaimRecord[] = [];
     for (const id of ids) {
-      const record = this.claim(id);
+      const record = this.claimRecords.get(id);
       if (!record) continue;
       const s = record.statement;
       if (subject && s.subject !== subject && !(PREDICATES[s.predicate].symmetric && s.object === subject)) continue;
@@ -393,28 +418,30 @@ export class KnowledgeGraph {
       if (record.retraction && !filter.includeDeprecated) continue;
       out.push(record);
     }
-    return out.sort(
-      (a, b) => a.statement.predicate.localeCompare(b.statement.predicate) || a.statement.id.localeCompare(b.statement.id),
-    );
+    return out;
+  }
+
+  /** Claims for which some article credits this entity. */
+  claimsCredited(entityId: string): ClaimRecord[] {
+    return [...this.claimsByCredit.get(this.resolve(entityId))].map((id) => this.claimRecords.get(id)!).filter(Boolean);
   }
 
   /** Whether an article was out by the end of the given date (undated articles never are). */
   private publishedBy(articleId: string, date: string): boolean {
     const published = this.article(articleId)?.published;
-    return !!published && dateStart(published.value) <= dateEnd(date.slice(0, 10), date.length >= 10 ? 'DAY' : date.length >= 7 ? 'MONTH' : 'YEAR');
+    const precision = date.length >= 10 ? 'DAY' : date.length >= 7 ? 'MONTH' : 'YEAR';
+    return !!published && dateStart(published.value) <= dateEnd(date.slice(0, 10), precision);
   }
 
   /** Claims in which the entity plays the role; symmetric claims count both ends as subject. */
   claimIdsOf(entityId: string, role: ClaimRole): string[] {
     const id = this.resolve(entityId);
-    if (!this.graph.hasNode(id)) return [];
-    const ids = new Set<string>();
-    this.graph.forEachInEdge(id, (_edge, attributes, source) => {
-      if (attributes.type !== 'SUBJECT' && attributes.type !== 'OBJECT') return;
-      const symmetric = PREDICATES[this.claimRecord(source).statement.predicate].symmetric;
-      if (role === 'ANY' || attributes.type === role || symmetric) ids.add(source);
-    });
-    return [...ids];
+    const asSubject = this.claimsBySubject.get(id);
+    const asObject = this.claimsByObject.get(id);
+    const symmetric = (claimId: string) => PREDICATES[this.claimRecords.get(claimId)!.statement.predicate].symmetric;
+    if (role === 'ANY') return [...new Set([...asSubject, ...asObject])];
+    const [own, other] = role === 'SUBJECT' ? [asSubject, asObject] : [asObject, asSubject];
+    return [...own, ...[...other].filter(symmetric)];
   }
 
   mentionsOf(entityId: string): Mention[] {
@@ -427,12 +454,17 @@ export class KnowledgeGraph {
 
   /** Outlets an article credits for what it says. */
   citesOf(articleId: string): Entity[] {
-    if (!this.graph.hasNode(articleId)) return [];
-    const ids = new Set<string>();
-    this.graph.forEachOutEdge(articleId, (_edge, attributes, _source, target) => {
-      if (attributes.type === 'CITES') ids.add(target);
-    });
-    return [...ids].map((id) => this.entity(id)!).filter(Boolean);
+    return [...this.citesByArticle.get(articleId)].map((id) => this.entity(id)!).filter(Boolean);
+  }
+
+  /** Articles that credit an outlet. */
+  citing(entityId: string): Article[] {
+    return [...this.citingArticles.get(this.resolve(entityId))].map((id) => this.article(id)!);
+  }
+
+  /** Articles an outlet published. */
+  publishedArticles(entityId: string): Article[] {
+    return [...this.articlesByPublisher.get(this.resolve(entityId))].map((id) => this.article(id)!);
   }
 
   /** Entities linked to this one by live claims, with the predicate and direction of each link. */
@@ -441,13 +473,13 @@ export class KnowledgeGraph {
     if (!this.graph.hasNode(id)) return [];
     const out: RelatedEntity[] = [];
     this.graph.forEachEdge(id, (_edge, attributes, source, target) => {
-      if (attributes.type !== 'RELATED' || (predicate && attributes.predicate !== predicate)) return;
+      if (predicate && attributes.predicate !== predicate) return;
       const outgoing = source === id;
       out.push({
         entity: this.entity(outgoing ? target : source)!,
-        predicate: attributes.predicate!,
-        direction: outgoing || PREDICATES[attributes.predicate!].symmetric ? 'OUTGOING' : 'INCOMING',
-        claimIds: [...attributes.claims!],
+        predicate: attributes.predicate,
+        direction: outgoing || PREDICATES[attributes.predicate].symmetric ? 'OUTGOING' : 'INCOMING',
+        claimIds: [...attributes.claims],
       });
     });
     return out.sort((a, b) => a.predicate.localeCompare(b.predicate) || a.entity.name.localeCompare(b.entity.name));

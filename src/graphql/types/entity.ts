@@ -55,7 +55,7 @@ EntityRef.implement({
       description: 'Articles that mention this entity.',
       resolve: (entity, args, { graph }) => {
         const ids = new Set(graph.mentionsOf(entity.id).map((m) => m.articleId));
-        return page(args, graph.articles().filter((a) => ids.has(a.id)));
+        return page(args, [...ids].map((id) => graph.article(id)!));
       },
     }, ArticleConnection),
     related: t.connection({
@@ -85,18 +85,17 @@ builder.objectFields(EntityTypeRefs.Publication, (t) => ({
   citedBy: t.field({
     type: [ArticleRef],
     description: 'Articles that credit this outlet.',
-    resolve: (entity, _args, { graph }) => graph.articles().filter((a) => graph.citesOf(a.id).some((e) => e.id === entity.id)),
+    resolve: (entity, _args, { graph }) => graph.citing(entity.id),
   }),
   creditedClaims: t.connection({
     type: ClaimRef,
     description: 'Claims for which some article credits this outlet.',
-    resolve: (entity, args, { graph }) =>
-      page(args, graph.claims().filter((c) => c.evidence.some((e) => e.attributedTo === entity.id))),
+    resolve: (entity, args, { graph }) => page(args, graph.claimsCredited(entity.id)),
   }, ClaimConnection),
   published: t.field({
     type: [ArticleRef],
     description: 'Articles this outlet published.',
-    resolve: (entity, _args, { graph }) => graph.articles().filter((a) => a.publisher === entity.id),
+    resolve: (entity, _args, { graph }) => graph.publishedArticles(entity.id),
   }),
 }));
 
