@@ -22,6 +22,10 @@ export interface Discourse {
   companiesBefore: (i: number) => string[];
   mainProduct: string | null;
   mainCompany: string | null;
+  /** The last part (chip, processor, sensor, lens) named before sentence i: what "each chip" is. */
+  focusComponent: (i: number) => string | null;
+  /** The products of the last sentence before i that named two or more: what "both phones" are. */
+  productGroup: (i: number) => string[];
   /** A product that is a lens or a lens mount, never the phone a sentence describes. */
   isAccessory: (id: string) => boolean;
   entity: (id: string) => Entity | undefined;
@@ -47,6 +51,10 @@ export function buildDiscourse(views: readonly SentenceView[], entity: (id: stri
     COMPARISON_BEFORE.test(view.text.slice(Math.max(0, m.start - view.start - 70), m.start - view.start));
 
   const products: (string | null)[] = [];
+  const components: (string | null)[] = [];
+  const groups: string[][] = [];
+  let component: string | null = null;
+  let group: string[] = [];
   const companies: (string | null)[] = [];
   const people: (string | null)[] = [];
   const seenCompanies: string[][] = [];
@@ -59,6 +67,12 @@ export function buildDiscourse(views: readonly SentenceView[], entity: (id: stri
   let seen: string[] = [];
   for (const view of views) {
     products.push(product);
+    components.push(component);
+    groups.push(group);
+    const named = [...new Set(view.mentions.filter((m) => m.kind === 'Product' && !accessory.has(m.entityId)).map((m) => m.entityId))];
+    if (named.length >= 2) group = named;
+    const part = view.mentions.filter((m) => m.kind === 'Product' && accessory.has(m.entityId)).at(-1);
+    if (part) component = part.entityId;
     companies.push(company);
     people.push(person);
     seenCompanies.push(seen);
@@ -97,6 +111,8 @@ export function buildDiscourse(views: readonly SentenceView[], entity: (id: stri
     focusProduct: (i) => products[i] ?? null,
     focusCompany: (i) => companies[i] ?? null,
     focusPerson: (i) => people[i] ?? null,
+    focusComponent: (i) => components[i] ?? null,
+    productGroup: (i) => groups[i] ?? [],
     companiesBefore: (i) => seenCompanies[i] ?? [],
     mainProduct: most(productCounts),
     mainCompany: most(companyCounts),

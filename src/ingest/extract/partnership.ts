@@ -43,8 +43,14 @@ const WITH_WHICH = new RegExp(String.raw`${ent(ORG)},?\s+with\s+(?:which|whom)\s
 /** An end with no company before it: "Right after breaking off with Huawei" (the focus company did). */
 const END_WITHOUT_SUBJECT = new RegExp(String.raw`\b(?:breaking off|broke off|parting ways|parted ways|splitting|split|ending (?:its|their) ${TIE})\s+with\s+${ent(ORG)}`, 'iu');
 
-function yearOf(view: SentenceView, context: ExtractContext, recent: boolean): DateValue | null {
-  const dated = view.dates[0];
+/** The year a partnership started or ended: a date in the sentence that is not a founding date. */
+function yearOf(view: SentenceView, context: ExtractContext, recent: boolean, near: [number, number] = [0, view.text.length]): DateValue | null {
+  const dated = view.dates.find(
+    (d) =>
+      d.start >= near[0] - 30 &&
+      d.start <= near[1] + 25 &&
+      !/\b(?:founded|founding|established|incorporated|since|born|launched|released|unveiled|introduced)\b[^,.;]{0,20}$/i.test(view.text.slice(Math.max(0, d.start - 40), d.start)),
+  );
   if (dated) return { type: 'Date', value: dated.date.value.slice(0, 4), precision: 'YEAR' };
   if (recent && context.published) return { type: 'Date', value: context.published.value.slice(0, 4), precision: 'YEAR' };
   return null;
@@ -65,7 +71,7 @@ export const extractPartnerships: Extractor = (view, context) => {
     const a = mentionOf(view, m[1]);
     const b = mentionOf(view, m[2]);
     if (!a || !b) continue;
-    const start = yearOf(view, context, recentTense);
+    const start = yearOf(view, context, recentTense, anchorOf(view, m));
     const d = draft(a.entityId, b.entityId, anchorOf(view, m), start ? { startTime: start } : {}, 0.85);
     if (d) drafts.push(d);
     break;
@@ -77,7 +83,7 @@ export const extractPartnerships: Extractor = (view, context) => {
     const b = ref
       ? DEMONYMS[ref] ? companyByDemonym(view, withWhich.index, ref, context) : /^(?:company|firm|group|brand)$/i.test(ref) ? context.discourse.focusCompany(view.index) : null
       : mentionOf(view, withWhich[2])?.entityId ?? null;
-    const start = yearOf(view, context, true);
+    const start = yearOf(view, context, true, anchorOf(view, withWhich));
     const d = a && b ? draft(a.entityId, b, anchorOf(view, withWhich), start ? { startTime: start } : {}, 0.7) : null;
     if (d) drafts.push(d);
   }
@@ -87,7 +93,7 @@ export const extractPartnerships: Extractor = (view, context) => {
     const a = mentionOf(view, m[1]);
     const b = mentionOf(view, m[2]);
     if (!a || !b) continue;
-    const end = yearOf(view, context, recentTense);
+    const end = yearOf(view, context, recentTense, anchorOf(view, m));
     const d = draft(a.entityId, b.entityId, anchorOf(view, m), end ? { endTime: end } : {}, 0.8);
     if (d) drafts.push(d);
     return drafts;
@@ -97,7 +103,7 @@ export const extractPartnerships: Extractor = (view, context) => {
   if (its && partner) {
     const owner = companySubject(view, its.index, context) ?? (context.discourse.focusCompany(view.index) ? { id: context.discourse.focusCompany(view.index)!, weight: 0.8 } : null);
     const ended = /\b(?:ended|ends|end|terminated|severed|broke off|dropped|was|expired)\b/i.test(text.slice(its.index + its[0].length));
-    const date = view.dates[0] ? { type: 'Date' as const, value: view.dates[0].date.value.slice(0, 4), precision: 'YEAR' as const } : null;
+    const date = yearOf(view, context, false, anchorOf(view, its));
     const qualifiers = date ? (ended ? { endTime: date } : { startTime: date }) : {};
     const d = owner ? draft(owner.id, partner.entityId, anchorOf(view, its), qualifiers, 0.7 * owner.weight) : null;
     if (d) drafts.push(d);
@@ -106,7 +112,7 @@ export const extractPartnerships: Extractor = (view, context) => {
   const other = alone ? mentionOf(view, alone[1]) : null;
   if (alone && other) {
     const subject = companySubject(view, alone.index, context) ?? (context.discourse.focusCompany(view.index) ? { id: context.discourse.focusCompany(view.index)!, weight: 0.8 } : null);
-    const end = yearOf(view, context, recentTense);
+    const end = yearOf(view, context, recentTense, anchorOf(view, alone));
     const d = subject ? draft(subject.id, other.entityId, anchorOf(view, alone), end ? { endTime: end } : {}, 0.75 * subject.weight) : null;
     if (d) drafts.push(d);
   }

@@ -41,6 +41,16 @@ export interface Subject {
 
 const PRODUCT_REFERENCE = /\b(?:the|this|that|these|each|every)\s+(?:[\p{L}-]+\s+){0,3}?(?:concept|device|devices|phone|phones|smartphone|handset|unit|units|model|variant|prototype|camera|telephone)\b|\b(?:it|they|them|its)\b/iu;
 
+const COMPONENT_REFERENCE = /\b(?:the|this|that|each|every|one)\s+(?:[\p{L}-]+\s+)?(?:chip|processor|sensor|lens|module)\b/iu;
+
+/** "Both phones are expected to use ...": every product of the last sentence that named several. */
+export function productGroupSubjects(view: SentenceView, before: number, context: ExtractContext): Subject[] | null {
+  if (!/\b(?:both|the two|all three|these|the)\s+(?:phones|devices|models|cameras|handsets|products|smartphones)\b/i.test(view.masked.slice(0, before))) return null;
+  if (/⟦P\d+⟧/.test(view.masked.slice(0, before))) return null;
+  const group = context.discourse.productGroup(view.index);
+  return group.length >= 2 ? group.map((id) => ({ id, weight: 0.85 })) : null;
+}
+
 /** The product a property in masked text before `before` belongs to. */
 export function productSubject(view: SentenceView, before: number, context: ExtractContext, after = -1): Subject | null {
   const { discourse } = context;
@@ -52,11 +62,14 @@ export function productSubject(view: SentenceView, before: number, context: Extr
   }
   if (found) return { id: found.entityId, weight: 1 };
   if (after >= 0) {
+    // A product named right after the figure is the thing counted or priced, part or not.
     const tail = /⟦P(\d+)⟧/.exec(view.masked.slice(before, after));
     const mention = tail ? mentionOf(view, tail[1]) : null;
-    if (mention && !discourse.isAccessory(mention.entityId)) return { id: mention.entityId, weight: 0.95 };
+    if (mention) return { id: mention.entityId, weight: 0.95 };
   }
   const reference = PRODUCT_REFERENCE.exec(after >= 0 ? view.masked.slice(before, after) : '') ?? PRODUCT_REFERENCE.exec(head);
+  const part = COMPONENT_REFERENCE.test(head) ? discourse.focusComponent(view.index) : null;
+  if (part) return { id: part, weight: 0.85 };
   if (reference && /concept/i.test(reference[0])) {
     const concept = [discourse.focusProduct(view.index), discourse.mainProduct].find((id) => id && /concept/i.test(discourse.entity(id)?.name ?? ''));
     if (concept) return { id: concept, weight: 0.9 };

@@ -10,7 +10,7 @@
 import { NUMBER_SOURCE, parseNumber, parseOrdinal } from '../numbers.ts';
 import { toMaskedIndex } from '../sentence-view.ts';
 import type { ClaimDraft, Extractor } from './draft.ts';
-import { ent, productSubject } from './patterns.ts';
+import { ent, productGroupSubjects, productSubject, type Subject } from './patterns.ts';
 import { mentionOf } from '../sentence-view.ts';
 
 const SENSOR = /\bsensors?\b/i;
@@ -41,11 +41,16 @@ export const extractSensors: Extractor = (view, context) => {
     const sensor = view.text.slice(start).search(SENSOR);
     return sensor >= 0 && sensor <= 60;
   };
-  const subjectAt = (at: number) => productSubject(view, toMaskedIndex(view, at), context);
+  const subjectsAt = (at: number): Subject[] => {
+    const group = productGroupSubjects(view, toMaskedIndex(view, at), context);
+    if (group) return group;
+    const one = productSubject(view, toMaskedIndex(view, at), context);
+    return one ? [one] : [];
+  };
+  const subjectAt = (at: number) => subjectsAt(at)[0] ?? null;
   for (const m of view.text.matchAll(RESOLUTION)) {
     if (!near(m.index)) continue;
-    const subject = subjectAt(m.index);
-    if (subject) drafts.push({ subject: subject.id, predicate: 'SENSOR_RESOLUTION', value: { type: 'Quantity', amount: Number(m[1]), unit: 'MP', approximate: false }, confidence: 0.85 * subject.weight, anchor: [m.index, m.index + m[0].length] });
+    for (const subject of subjectsAt(m.index)) drafts.push({ subject: subject.id, predicate: 'SENSOR_RESOLUTION', value: { type: 'Quantity', amount: Number(m[1]), unit: 'MP', approximate: false }, confidence: 0.85 * subject.weight, anchor: [m.index, m.index + m[0].length] });
     break;
   }
   for (const m of view.text.matchAll(SIZE)) {
@@ -72,8 +77,11 @@ export const extractSensors: Extractor = (view, context) => {
   const maker = MAKER.exec(view.masked);
   if (maker) {
     const company = mentionOf(view, maker[1] ?? maker[2]);
-    const subject = productSubject(view, maker.index, context);
-    if (company && subject) drafts.push({ subject: subject.id, predicate: 'SENSOR_MAKER', object: company.entityId, confidence: 0.75 * subject.weight, anchor: [company.start - view.start, company.end - view.start] });
+    const group = productGroupSubjects(view, maker.index, context);
+    const one = productSubject(view, maker.index, context);
+    for (const subject of group ?? (one ? [one] : [])) {
+      if (company) drafts.push({ subject: subject.id, predicate: 'SENSOR_MAKER', object: company.entityId, confidence: 0.75 * subject.weight, anchor: [company.start - view.start, company.end - view.start] });
+    }
   }
   return drafts;
 };
