@@ -41,6 +41,9 @@ export interface CorpusFiles {
   sample: QuerySample;
 }
 
+/** Bumped whenever the generator or an export changes, so stale cached corpora are rebuilt. */
+export const CORPUS_FORMAT = 2;
+
 export function defaultCorpusDir(size: 'seed' | number, seed: string): string {
   return join(tmpdir(), 'claimgraph-bench', `corpus-${size}-${seed}`);
 }
@@ -60,9 +63,11 @@ export async function generateCorpus(options: { size: 'seed' | number; seed?: st
   };
   const done = join(dir, 'summary.json');
   if (existsSync(done)) {
-    const summary = JSON.parse(readFileSync(done, 'utf8')) as CorpusFiles['summary'];
-    const sample = JSON.parse(readFileSync(join(dir, 'sample.json'), 'utf8')) as QuerySample;
-    return { ...files, summary, sample };
+    const { format, ...summary } = JSON.parse(readFileSync(done, 'utf8')) as CorpusFiles['summary'] & { format?: number };
+    if (format === CORPUS_FORMAT) {
+      const sample = JSON.parse(readFileSync(join(dir, 'sample.json'), 'utf8')) as QuerySample;
+      return { ...files, summary, sample };
+    }
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -116,7 +121,7 @@ export async function generateCorpus(options: { size: 'seed' | number; seed?: st
   const sample = sampler.sample();
   writeFileSync(join(dir, 'sample.json'), JSON.stringify(sample));
   const full = { ...summary, jsonlBytes: bytes, seconds: Math.round((performance.now() - started) / 100) / 10 };
-  writeFileSync(done, JSON.stringify(full, null, 2));
+  writeFileSync(done, JSON.stringify({ ...full, format: CORPUS_FORMAT }, null, 2));
   return { ...files, summary: full, sample };
 }
 

@@ -5,7 +5,8 @@
  * Tables: entities, aliases, articles, claims (one row per distinct claim, with its readable
  * text), evidence (one row per passage), mentions, and `links` — both directions of every
  * claim-backed entity→entity link, the relational twin of claimgraph's RELATED edges — plus
- * `search_documents` with a GIN-indexed tsvector for full-text search. The RDF graph holds the
+ * `search_documents` with a GIN-indexed tsvector (the `simple` configuration: no stemming,
+ * as claimgraph's index does not stem) for full-text search. The RDF graph holds the
  * same: entities, articles, reified claims with their evidence nodes, and a direct `cg:rel`
  * triple for each link, so property paths can walk the entity graph.
  */
@@ -134,8 +135,8 @@ export class PeerExports {
           if (claim.object) {
             nt.push(`${c} ${term('object')} ${iri(claim.object)} .`);
             if (!claim.negated) {
-              await this.#csv.links.write(csvRow([claim.subject, claim.object, claim.predicate, claim.id]));
-              await this.#csv.links.write(csvRow([claim.object, claim.subject, claim.predicate, claim.id]));
+              await this.#csv.links.write(csvRow([claim.subject, claim.object, claim.predicate, claim.id, true]));
+              await this.#csv.links.write(csvRow([claim.object, claim.subject, claim.predicate, claim.id, false]));
               nt.push(`${iri(claim.subject)} ${term('rel')} ${iri(claim.object)} .`);
             }
           }
@@ -206,7 +207,9 @@ CREATE TABLE bench.mentions (
 );
 CREATE TABLE bench.links (
   a text NOT NULL REFERENCES bench.entities, b text NOT NULL REFERENCES bench.entities, predicate text NOT NULL,
-  claim_id text NOT NULL REFERENCES bench.claims
+  claim_id text NOT NULL REFERENCES bench.claims,
+  -- true when a is the claim's subject: each claim's link once, as claimgraph's RELATED edge
+  forward boolean NOT NULL
 );
 ${copy('entities', 'id, kind, name, description')}
 ${copy('aliases', 'entity_id, alias')}
@@ -214,7 +217,7 @@ ${copy('articles', 'id, title, publisher_id, url, published, published_precision
 ${copy('claims', 'id, subject_id, predicate, object_id, value, value_type, qualifiers, negated, text')}
 ${copy('evidence', 'id, claim_id, article_id, quote, start_offset, end_offset, modality, attributed_to, method, confidence')}
 ${copy('mentions', 'article_id, entity_id, start_offset, end_offset, text')}
-${copy('links', 'a, b, predicate, claim_id')}
+${copy('links', 'a, b, predicate, claim_id, forward')}
 CREATE INDEX ON bench.aliases (entity_id);
 CREATE INDEX ON bench.articles (publisher_id);
 CREATE INDEX ON bench.claims (subject_id, predicate);
@@ -235,9 +238,9 @@ INSERT INTO bench.search_documents
          setweight(to_tsvector('simple', e.name), 'A') || setweight(to_tsvector('simple', coalesce(string_agg(a.alias, ' '), '')), 'A')
   FROM bench.entities e LEFT JOIN bench.aliases a ON a.entity_id = e.id GROUP BY e.id;
 INSERT INTO bench.search_documents
-  SELECT id, 'ARTICLE', title, setweight(to_tsvector('english', title), 'B') || setweight(to_tsvector('english', body), 'D') FROM bench.articles;
+  SELECT id, 'ARTICLE', title, setweight(to_tsvector('simple', title), 'B') || setweight(to_tsvector('simple', body), 'D') FROM bench.articles;
 INSERT INTO bench.search_documents
-  SELECT id, 'CLAIM', text, setweight(to_tsvector('english', text), 'C') FROM bench.claims;
+  SELECT id, 'CLAIM', text, setweight(to_tsvector('simple', text), 'C') FROM bench.claims;
 CREATE INDEX ON bench.search_documents USING gin (document);
 ANALYZE;
 `;
