@@ -1,9 +1,12 @@
 /**
- * ChangeLog: what happened to each entity, article and claim, for `history(id)`: which fact
- * touched it, at which position in the log, when, and by whom.
+ * ChangeLog: what happened to each entity and article, for `history(id)`: which fact touched
+ * it, at which position in the log, when, and by whom. Claims keep their own history on their
+ * records (each evidence and the retraction say when they were recorded), so the millions of
+ * ClaimStated facts of a large corpus cost no entries here.
  */
 
 import type { Fact } from '../model/index.ts';
+import type { ClaimRecord, Recorded } from './records.ts';
 
 /** One change to a node, for `history(id)`. */
 export interface Change {
@@ -15,11 +18,7 @@ export interface Change {
   summary: string;
 }
 
-export interface ChangeMeta {
-  seq: number | null;
-  at: string | null;
-  actor: string | null;
-}
+export type ChangeMeta = Recorded;
 
 export class ChangeLog {
   private readonly changes = new Map<string, Change[]>();
@@ -48,9 +47,8 @@ function touched(fact: Fact, resolve: (id: string) => string): [string, string][
     case 'AliasAdded':
       return [[resolve(fact.entityId), `alias "${fact.alias}" added`]];
     case 'ClaimStated':
-      return [[fact.claim.id, `stated in ${fact.evidence.articleId} at ${fact.evidence.start}–${fact.evidence.end} (${fact.evidence.modality})`]];
     case 'ClaimRetracted':
-      return [[resolve(fact.claimId), `retracted: ${fact.reason}`]];
+      return [];
     case 'EntitiesMerged':
       return [
         [resolve(fact.keep), `${fact.merge} merged into it`],
@@ -59,4 +57,19 @@ function touched(fact: Fact, resolve: (id: string) => string): [string, string][
     case 'MentionFound':
       return [];
   }
+}
+
+/** A claim's history: each evidence as it was recorded, then its retraction. */
+export function claimHistory(record: ClaimRecord): Change[] {
+  const changes: Change[] = record.evidence.map((e, i) => ({
+    ...record.recorded[i]!,
+    type: 'ClaimStated' as const,
+    summary: `stated in ${e.articleId} at ${e.start}–${e.end} (${e.modality})`,
+  }));
+  changes.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  if (record.retraction) {
+    const { reason, ...recorded } = record.retraction;
+    changes.push({ ...recorded, type: 'ClaimRetracted', summary: `retracted: ${reason}` });
+  }
+  return changes;
 }

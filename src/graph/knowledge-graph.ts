@@ -14,12 +14,12 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Article, ClaimStatement, Entity, EntityKind, Evidence, Fact, Mention, Predicate } from '../model/index.ts';
 import { ENTITY_KINDS, PREDICATES, dateEnd, dateStart, makeClaim } from '../model/index.ts';
 import type { RateTable } from '../model/money.ts';
-import { ChangeLog, type Change } from './change-log.ts';
+import { ChangeLog, claimHistory, type Change } from './change-log.ts';
 import { checkFact, introducedBy } from './check-fact.ts';
 import { claimText } from './claim-text.ts';
 import { NotFoundGraphError } from './errors.ts';
 import { MentionIndex } from './mention-index.ts';
-import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole } from './records.ts';
+import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole, Recorded } from './records.ts';
 import { SearchIndex } from './search-index.ts';
 import { validAt } from './valid-at.ts';
 
@@ -112,9 +112,12 @@ export class KnowledgeGraph {
   apply(facts: readonly Fact[], meta: ApplyMeta = {}): void {
     this.validate(facts);
     const resolve = (id: string) => this.resolve(id);
+    const at = meta.at ?? null;
+    const actor = meta.actor ?? null;
     facts.forEach((fact, i) => {
-      this.changes.record(fact, { seq: meta.seqs?.[i] ?? null, at: meta.at ?? null, actor: meta.actor ?? null }, resolve);
-      this.applyOne(fact, meta);
+      const recorded = { seq: meta.seqs?.[i] ?? null, at, actor };
+      this.changes.record(fact, recorded, resolve);
+      this.applyOne(fact, recorded);
     });
     this.version++;
   }
@@ -125,12 +128,13 @@ export class KnowledgeGraph {
     for (const fact of facts) checkFact(fact, introduced, this);
   }
 
-  /** Changes to an entity or claim, oldest first: what was added, retracted, merged. */
+  /** Changes to an entity, article or claim, oldest first: what was added, retracted, merged. */
   history(id: string): Change[] {
-    return this.changes.of(id, (x) => this.resolve(x));
+    const claim = this.claim(id);
+    return claim ? claimHistory(claim) : this.changes.of(id, (x) => this.resolve(x));
   }
 
-  private applyOne(fact: Fact, meta: ApplyMeta): void {
+  private applyOne(fact: Fact, recorded: Recorded): void {
     switch (fact.type) {
       case 'EntityAdded':
         return this.addEntity(fact.entity);
@@ -138,14 +142,17 @@ export class KnowledgeGraph {
         return this.addAlias(this.resolve(fact.entityId), fact.alias);
       case 'ArticleAdded':
         return this.addArticle(fact.article);
-      case 'MentionFound':
-        return this.addMention({ ...fact.mention, entityId: this.resolve(fact.mention.entityId) });
+      case 'MentionFound': {
+        const entityId = this.resolve(fact.mention.entityId);
+        return this.addMention(entityId === fact.mention.entityId ? fact.mention : { ...fact.mention, entityId });
+      }
       case 'ClaimStated':
-        return this.addClaim(fact.claim, fact.evidence);
+        return this.addClaim(fact.claim, fact.evidence, recorded);
       case 'ClaimRetracted': {
         const record = this.claimRecord(this.resolve(fact.claimId));
-        record.retraction = { reason: fact.reason, at: meta.at ?? null, actor: meta.actor ?? null };
-        return this.refreshRelated(record.statement);
+        if (record.retraction) return;
+        record.retraction = { reason: fact.reason, ...recorded };
+        return this.unlink(record);
       }
       case 'EntitiesMerged':
         return this.merge(this.resolve(fact.keep), this.resolve(fact.merge));
@@ -188,25 +195,28 @@ export class KnowledgeGraph {
     this.mentions.add(mention);
   }
 
-  private addClaim(stated: ClaimStatement, evidence: Evidence): void {
+  private addClaim(stated: ClaimStatement, evidence: Evidence, recorded: Recorded): void {
     const statement = this.canonicalStatement(stated);
     const id = statement.id;
     if (id !== stated.id) this.redirects.set(stated.id, id);
     let record = this.claimRecords.get(id);
     if (!record) {
-      record = { statement, evidence: [], retraction: null };
+      record = { statement, evidence: [], recorded: [], retraction: null };
       this.claimRecords.set(id, record);
       this.claimsBySubject.add(statement.subject, id);
       if (statement.object) this.claimsByObject.add(statement.object, id);
       this.claimsByPredicate.add(statement.predicate, id);
       this.search.addClaim(id, this.claimText(record));
+      this.link(record);
     }
     const duplicate = record.evidence.some(
       (e) => e.articleId === evidence.articleId && e.start === evidence.start && e.end === evidence.end,
     );
     if (duplicate) return;
     const attributedTo = evidence.attributedTo ? this.resolve(evidence.attributedTo) : null;
-    record.evidence.push({ ...evidence, claimId: id, attributedTo });
+    // Evidence is shared with the fact that stated it unless a merge changed what it points at.
+    record.evidence.push(evidence.claimId === id && evidence.attributedTo === attributedTo ? evidence : { ...evidence, claimId: id, attributedTo });
+    record.recorded.push(recorded);
     this.claimsByArticle.add(evidence.articleId, id);
     if (attributedTo) {
       this.claimsByCredit.add(attributedTo, id);
@@ -215,7 +225,6 @@ export class KnowledgeGraph {
         this.citingArticles.add(attributedTo, evidence.articleId);
       }
     }
-    this.refreshRelated(record.statement);
   }
 
   /** The statement with merged entities replaced by the ones they were merged into. */
@@ -227,23 +236,27 @@ export class KnowledgeGraph {
     return makeClaim({ ...parts, subject, object });
   }
 
-  /** Keeps the derived entity→entity edge in step with the live claims behind it. */
-  private refreshRelated(statement: ClaimStatement): void {
-    if (!statement.object) return;
-    const key = `${statement.predicate}|${statement.subject}|${statement.object}`;
-    const live = new Set<string>();
-    for (const id of this.claimsBySubject.get(statement.subject)) {
-      const record = this.claimRecords.get(id)!;
-      const s = record.statement;
-      if (s.object === statement.object && s.predicate === statement.predicate && !s.negated && !record.retraction) live.add(id);
-    }
-    if (live.size === 0) {
-      if (this.graph.hasEdge(key)) this.graph.dropEdge(key);
-    } else if (this.graph.hasEdge(key)) {
-      this.graph.getEdgeAttributes(key).claims = live;
-    } else {
-      this.graph.addEdgeWithKey(key, statement.subject, statement.object, { type: 'RELATED', predicate: statement.predicate, claims: live });
-    }
+  private static edgeKey(s: ClaimStatement): string {
+    return `${s.predicate}|${s.subject}|${s.object}`;
+  }
+
+  /** Adds a live claim to the derived entity→entity edge for its subject, predicate and object. */
+  private link(record: ClaimRecord): void {
+    const s = record.statement;
+    if (!s.object || s.negated || record.retraction) return;
+    const key = KnowledgeGraph.edgeKey(s);
+    if (this.graph.hasEdge(key)) this.graph.getEdgeAttributes(key).claims.add(s.id);
+    else this.graph.addEdgeWithKey(key, s.subject, s.object, { type: 'RELATED', predicate: s.predicate, claims: new Set([s.id]) });
+  }
+
+  /** Takes a claim off its edge, and drops the edge when no live claim supports it. */
+  private unlink(record: ClaimRecord): void {
+    const s = record.statement;
+    const key = KnowledgeGraph.edgeKey(s);
+    if (!s.object || !this.graph.hasEdge(key)) return;
+    const claims = this.graph.getEdgeAttributes(key).claims;
+    claims.delete(s.id);
+    if (claims.size === 0) this.graph.dropEdge(key);
   }
 
   private merge(keep: string, merged: string): void {
@@ -257,8 +270,12 @@ export class KnowledgeGraph {
       const record = this.claimRecords.get(claimId);
       if (!record) continue;
       this.dropClaim(claimId, record);
-      for (const evidence of record.evidence) this.addClaim(record.statement, evidence);
-      if (record.retraction) this.claimRecord(this.resolve(claimId)).retraction ??= record.retraction;
+      record.evidence.forEach((evidence, i) => this.addClaim(record.statement, evidence, record.recorded[i]!));
+      const moved = this.claimRecord(this.resolve(claimId));
+      if (record.retraction && !moved.retraction) {
+        moved.retraction = record.retraction;
+        this.unlink(moved);
+      }
     }
     // Articles published by, citing or crediting the merged outlet now point at the kept one.
     for (const articleId of this.articlesByPublisher.take(merged)) {
@@ -294,7 +311,7 @@ export class KnowledgeGraph {
       if (evidence.attributedTo) this.claimsByCredit.delete(evidence.attributedTo, claimId);
     }
     this.search.removeClaim(claimId);
-    if (this.graph.hasNode(s.subject) && s.object && this.graph.hasNode(s.object)) this.refreshRelated(s);
+    this.unlink(record);
     const { id: _old, ...parts } = s;
     const next = makeClaim({ ...parts, subject: this.resolve(parts.subject), object: parts.object ? this.resolve(parts.object) : null });
     this.redirects.set(claimId, next.id);

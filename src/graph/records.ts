@@ -4,16 +4,23 @@
 
 import type { Article, ClaimStatement, Entity, Evidence, Mention, Predicate } from '../model/index.ts';
 
-export interface Retraction {
-  reason: string;
+/** Where in the fact log a change was recorded, when, and by whom. */
+export interface Recorded {
+  seq: number | null;
   at: string | null;
   actor: string | null;
+}
+
+export interface Retraction extends Recorded {
+  reason: string;
 }
 
 export interface ClaimRecord {
   statement: ClaimStatement;
   /** Every passage that states the claim, in the order the facts arrived. */
   evidence: Evidence[];
+  /** When each evidence was recorded: `recorded[i]` goes with `evidence[i]`. */
+  recorded: Recorded[];
   retraction: Retraction | null;
 }
 

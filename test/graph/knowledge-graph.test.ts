@@ -97,7 +97,7 @@ describe('KnowledgeGraph', () => {
     expect(graph.claims({ subject: 'Person:ann' })).toEqual([]);
     const [retracted] = graph.claims({ subject: 'Person:ann', includeDeprecated: true });
     expect(graph.rank(retracted!)).toBe('DEPRECATED');
-    expect(retracted!.retraction).toEqual({ reason: 'misread', actor: 'editor', at: '2026-01-01T00:00:00Z' });
+    expect(retracted!.retraction).toEqual({ reason: 'misread', actor: 'editor', at: '2026-01-01T00:00:00Z', seq: null });
     expect(graph.related('Person:ann')).toEqual([]);
   });
 
