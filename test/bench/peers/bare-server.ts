@@ -21,12 +21,25 @@ const store = SqliteFactLog.open(process.env.CLAIMGRAPH_STORE!, { create: false 
 const graph = await replay(store, await loadRates(process.env.CLAIMGRAPH_DATA_DIR!));
 await store.close();
 
-const byPredicateThenId = (a: ClaimRecord, b: ClaimRecord) =>
-  a.statement.predicate.localeCompare(b.statement.predicate) || a.statement.id.localeCompare(b.statement.id);
-
 function entityRef(kg: KnowledgeGraph, id: string) {
   const entity = kg.entity(id);
   return entity ? { id: entity.id, name: entity.name } : null;
+}
+
+/** A claim value as the mix selects it: the GraphQL type name and that type's fields. */
+function valueOf(value: NonNullable<ClaimRecord['statement']['value']>): Record<string, unknown> {
+  switch (value.type) {
+    case 'Money':
+      return { __typename: 'Money', amount: value.amount, currency: value.currency };
+    case 'Quantity':
+      return { __typename: 'Quantity', amount: value.amount, unit: value.unit };
+    case 'Text':
+      return { __typename: 'Text', text: value.text };
+    case 'Date':
+      return { __typename: 'DateValue', value: value.value };
+    case 'Flag':
+      return { __typename: 'Flag', flag: value.flag };
+  }
 }
 
 export function answer(kg: KnowledgeGraph, operation: Operation, v: Variables): unknown {
@@ -34,7 +47,7 @@ export function answer(kg: KnowledgeGraph, operation: Operation, v: Variables): 
     case 'entity': {
       const entity = kg.entity(v.id!);
       if (!entity) return { entity: null };
-      const claims = kg.claimIdsOf(entity.id, 'SUBJECT').map((id) => kg.claim(id)!).filter((c) => !c.retraction).sort(byPredicateThenId);
+      const claims = kg.claimIdsOf(entity.id, 'SUBJECT').map((id) => kg.claim(id)!).filter((c) => !c.retraction);
       return {
         entity: {
           id: entity.id, name: entity.name, aliases: entity.aliases,
@@ -90,7 +103,7 @@ export function answer(kg: KnowledgeGraph, operation: Operation, v: Variables): 
             node: {
               id: c.statement.id, text: kg.claimText(c),
               object: c.statement.object ? entityRef(kg, c.statement.object) : null,
-              value: c.statement.value ? { __typename: c.statement.value.type === 'Date' ? 'DateValue' : c.statement.value.type, ...c.statement.value } : null,
+              value: c.statement.value ? valueOf(c.statement.value) : null,
             },
           })),
         },
