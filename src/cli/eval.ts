@@ -9,9 +9,8 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { evaluate, type Evaluation } from '../ingest/eval/evaluate.ts';
-import { fixtureGold, seedGold } from '../ingest/eval/gold.ts';
-import { overall, type ArticleScore, type Score, type SpannedStatement } from '../ingest/eval/score.ts';
+import { evaluateAll, type EvalReport } from '../ingest/eval/evaluate.ts';
+import type { ArticleScore, Score, SpannedStatement } from '../ingest/eval/score.ts';
 import { valueKey } from '../model/value.ts';
 
 const DEFAULT_FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
@@ -31,24 +30,6 @@ function table(rows: Row[]): string {
 
 function describe(s: SpannedStatement): string {
   return `${s.negated ? 'NOT ' : ''}${s.subject} ${s.predicate} ${s.object ?? (s.value ? valueKey(s.value) : '')} @${s.start}-${s.end}`;
-}
-
-export interface EvalReport {
-  seeds: Evaluation;
-  /** Fixtures the rules were developed against. */
-  fixtures: Evaluation;
-  /** Fixtures written after the rules were settled ("heldout" in the name), never used to tune them. */
-  heldOut: Evaluation;
-  overall: Row;
-}
-
-export async function evaluateAll(dataDir: string, fixturesDir: string): Promise<EvalReport> {
-  const seeds = await seedGold(dataDir);
-  const labelled = await fixtureGold(fixturesDir);
-  const fixtures = evaluate(labelled.filter((a) => !a.name.includes('heldout')), seeds.registry);
-  const heldOut = evaluate(labelled.filter((a) => a.name.includes('heldout')), seeds.registry);
-  const seedScores = evaluate(seeds.articles, seeds.registry);
-  return { seeds: seedScores, fixtures, heldOut, overall: overall([...seedScores.articles, ...fixtures.articles, ...heldOut.articles]) };
 }
 
 export async function run(args: string[]): Promise<number> {
