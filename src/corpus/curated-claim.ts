@@ -28,7 +28,17 @@ export type CuratedClaim =
 /** Modalities that say someone else's words are being passed on, so must name whose. */
 const CREDITED_MODALITIES = new Set(['REPORTED', 'QUOTED']);
 
-export function curatedClaim(entry: CurationEntry, article: Pick<Article, 'id' | 'body'>, entities: EntityLookup): CuratedClaim {
+/**
+ * Builds a claim and its evidence from an entry. `requireCredit` (curated files) insists that
+ * REPORTED and QUOTED entries say whom they credit; extracted claims may pass on an unnamed
+ * source ("people familiar with the matter").
+ */
+export function curatedClaim(
+  entry: CurationEntry,
+  article: Pick<Article, 'id' | 'body'>,
+  entities: EntityLookup,
+  requireCredit = true,
+): CuratedClaim {
   const problems: string[] = [];
   let claim: ClaimStatement | null = null;
   const { predicate } = entry;
@@ -51,7 +61,7 @@ export function curatedClaim(entry: CurationEntry, article: Pick<Article, 'id' |
   if (entry.attributedTo !== undefined && !entities.get(entry.attributedTo)) {
     problems.push(`attributedTo "${entry.attributedTo}" is not a registry entity${suggestion(entry.attributedTo, entities.ids)}`);
   }
-  if (entry.attributedTo === undefined && CREDITED_MODALITIES.has(entry.modality)) {
+  if (requireCredit && entry.attributedTo === undefined && CREDITED_MODALITIES.has(entry.modality)) {
     problems.push(`modality ${entry.modality} passes on someone else's words; say whose with attributedTo`);
   }
 

@@ -30,10 +30,13 @@
 
 import { z } from 'zod';
 import { DATE_PRECISIONS } from '../model/article.ts';
+import { ENTITY_KINDS, type Entity } from '../model/entity.ts';
+import { splitId } from '../model/ids.ts';
 import { MODALITIES } from '../model/modality.ts';
 import { WHOLE_FILE, type Report } from './corpus-error.ts';
 import { dateText } from './front-matter.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { EntityEntrySchema, entityIdProblem } from './registry.ts';
 import { describeIssues } from './schema-issues.ts';
 
 const DateValueSchema = z.strictObject({ type: z.literal('Date'), value: dateText, precision: z.enum(DATE_PRECISIONS) });
@@ -69,18 +72,30 @@ export const CurationEntrySchema = z.strictObject({
   occurrence: z.int().min(1).optional(),
   modality: z.enum(MODALITIES),
   attributedTo: z.string().optional(),
+  /** Extracted claims only: the extractor's confidence, 0 to 1. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type CurationEntry = z.infer<typeof CurationEntrySchema>;
 
 const CurationFileSchema = z.strictObject({
   article: z.string().regex(/^Article:.+/, 'expected the article ID, "Article:<stem>" for data/articles/<stem>.md'),
+  /** Extracted files only: candidate entities the registry lacks, which their claims refer to. */
+  entities: z.array(z.unknown()).optional(),
   claims: z.array(z.unknown()),
+});
+
+/** A candidate entity in an extracted file: a registry entry, its kind and the extractor's confidence. */
+const CandidateEntrySchema = EntityEntrySchema.extend({
+  kind: z.enum(ENTITY_KINDS).optional(),
+  confidence: z.number().min(0).max(1),
 });
 
 export interface CurationFile {
   articleId: string;
   /** Entries whose shape is sound, with their position in the file for problem reports. */
   entries: { entry: string; claim: CurationEntry }[];
+  /** Candidate entities (extracted files), with their position in the file. */
+  candidates: { entry: string; entity: Entity }[];
 }
 
 /** Reads one curation file; entries with malformed shapes are reported and left out. */
@@ -92,6 +107,21 @@ export function parseCuration(text: string, report: Report): CurationFile | null
     for (const line of describeIssues(file.error)) report(WHOLE_FILE, line);
     return null;
   }
+  const candidates: CurationFile['candidates'] = [];
+  (file.data.entities ?? []).forEach((raw, index) => {
+    const entry = `entities[${index}]`;
+    const parsed = CandidateEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const line of describeIssues(parsed.error)) report(entry, line);
+      return;
+    }
+    const { id, name, aliases, description, kind } = parsed.data;
+    const problem = entityIdProblem(id);
+    if (problem) return report(entry, problem);
+    const prefix = splitId(id)!.kind as Entity['kind'];
+    if (kind !== undefined && kind !== prefix) return report(entry, `kind ${kind} does not match the ID's prefix ${prefix}`);
+    candidates.push({ entry, entity: { id, kind: prefix, name, aliases, description } });
+  });
   const entries: CurationFile['entries'] = [];
   file.data.claims.forEach((raw, index) => {
     const entry = `claims[${index}]`;
@@ -99,5 +129,5 @@ export function parseCuration(text: string, report: Report): CurationFile | null
     if (parsed.success) entries.push({ entry, claim: parsed.data });
     else for (const line of describeIssues(parsed.error)) report(entry, line);
   });
-  return { articleId: file.data.article, entries };
+  return { articleId: file.data.article, entries, candidates };
 }

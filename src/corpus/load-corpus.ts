@@ -2,10 +2,12 @@
  * Loading a corpus directory into facts.
  *
  * Reads the entity registry (entities.yaml), the exchange rates (rates.yaml), the articles
- * (articles/*.md) and the curated claims (curation/*.yaml), checks all of it, and returns the
- * facts the graph is built from, in order: every EntityAdded, every ArticleAdded, every
- * MentionFound, then one ClaimStated per curated evidence. Every problem in every file is
- * collected first and thrown as one CorpusError, so a bad corpus never half-loads.
+ * (articles/*.md), the curated claims (curation/*.yaml) and the claims `claimgraph ingest
+ * --write` extracted (extracted/*.yaml, with their confidence and the candidate entities they
+ * name), checks all of it, and returns the facts the graph is built from, in order: every
+ * EntityAdded, every ArticleAdded, every MentionFound, then one ClaimStated per evidence.
+ * Every problem in every file is collected first and thrown as one CorpusError, so a bad
+ * corpus never half-loads.
  */
 
 import { readdir, readFile } from 'node:fs/promises';
@@ -17,7 +19,7 @@ import { slugify } from '../model/ids.ts';
 import type { RateTable } from '../model/money.ts';
 import { CorpusError, ProblemLog, WHOLE_FILE, type Report } from './corpus-error.ts';
 import { curatedClaim, suggestion, type EntityLookup } from './curated-claim.ts';
-import { parseCuration } from './curation.ts';
+import { parseCuration, type CurationFile } from './curation.ts';
 import { findMentions } from './find-mentions.ts';
 import { parseArticleFile } from './front-matter.ts';
 import { parseRates } from './rates.ts';
@@ -34,6 +36,7 @@ export const REGISTRY_FILE = 'entities.yaml';
 export const RATES_FILE = 'rates.yaml';
 export const ARTICLES_DIR = 'articles';
 export const CURATION_DIR = 'curation';
+export const EXTRACTED_DIR = 'extracted';
 
 export async function loadCorpus(dataDir: string): Promise<Corpus> {
   const log = new ProblemLog();
@@ -41,6 +44,26 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
   const registryText = await readText(dataDir, REGISTRY_FILE, log.for(REGISTRY_FILE));
   const entities = registryText === null ? [] : parseRegistry(registryText, log.for(REGISTRY_FILE));
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
+
+  // Claim files: curated by people, and extracted by the ingestion pipeline. Extracted files
+  // may bring candidate entities, which their claims (and mention finding) then see.
+  const claimFiles: { file: string; name: string; method: 'CURATED' | 'EXTRACTED'; curation: CurationFile | null }[] = [];
+  for (const [folder, method, optional] of [[CURATION_DIR, 'CURATED', false], [EXTRACTED_DIR, 'EXTRACTED', true]] as const) {
+    for (const name of await listFiles(dataDir, folder, /\.ya?ml$/, log, optional)) {
+      const file = `${folder}/${name}`;
+      const report = log.for(file);
+      const text = await readText(dataDir, file, report);
+      const curation = text === null ? null : parseCuration(text, report);
+      claimFiles.push({ file, name, method, curation });
+      for (const { entry, entity } of curation?.candidates ?? []) {
+        if (method === 'CURATED') report(entry, 'candidate entities belong in extracted files; add curated entities to entities.yaml');
+        else if (!byId.has(entity.id)) {
+          byId.set(entity.id, entity);
+          entities.push(entity);
+        }
+      }
+    }
+  }
   const lookup: EntityLookup = { get: (id) => byId.get(id), ids: [...byId.keys()] };
 
   const ratesText = await readText(dataDir, RATES_FILE, log.for(RATES_FILE));
@@ -77,11 +100,8 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
   }
 
   const claimFacts: Fact[] = [];
-  for (const name of await listFiles(dataDir, CURATION_DIR, /\.ya?ml$/, log)) {
-    const file = `${CURATION_DIR}/${name}`;
+  for (const { file, name, method, curation } of claimFiles) {
     const report = log.for(file);
-    const text = await readText(dataDir, file, report);
-    const curation = text === null ? null : parseCuration(text, report);
     if (!curation) continue;
     const { articleId } = curation;
     if (!bodies.has(articleId)) {
@@ -89,7 +109,7 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
       continue;
     }
     const expected = `${articleId.slice('Article:'.length)}.yaml`;
-    if (name !== expected) report(WHOLE_FILE, `a curation file is named after its article: expected ${expected} for ${articleId}`);
+    if (name !== expected) report(WHOLE_FILE, `a claims file is named after its article: expected ${expected} for ${articleId}`);
     const body = bodies.get(articleId);
     if (body === null || body === undefined) {
       report('article', `${articleId} could not be split into front matter and body, so no quote here can be checked`);
@@ -97,12 +117,14 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
     }
     const seen = new Map<string, string>(); // claim ID and span → entry that gave them
     for (const { entry, claim: curated } of curation.entries) {
-      const result = curatedClaim(curated, { id: articleId, body }, lookup);
+      const result = curatedClaim(curated, { id: articleId, body }, lookup, method === 'CURATED');
       if (!result.ok) {
         for (const problem of result.problems) report(entry, problem);
         continue;
       }
-      const { claim, evidence } = result;
+      const { claim } = result;
+      const evidence = method === 'EXTRACTED' ? { ...result.evidence, method, confidence: curated.confidence ?? 0.5 } : result.evidence;
+      if (method === 'CURATED' && curated.confidence !== undefined) report(entry, 'confidence is for extracted claims; a curated claim is certain');
       if (claim.value?.type === 'Money' && rates && claim.value.currency !== 'USD') {
         const currency = claim.value.currency;
         if (!rates.rates.some((rate) => rate.currency === currency)) {
@@ -152,7 +174,7 @@ async function readText(dataDir: string, file: string, report: Report): Promise<
 }
 
 /** Names of the files in a corpus folder matching `pattern`, in code-point order. */
-async function listFiles(dataDir: string, folder: string, pattern: RegExp, log: ProblemLog): Promise<string[]> {
+async function listFiles(dataDir: string, folder: string, pattern: RegExp, log: ProblemLog, optional = false): Promise<string[]> {
   try {
     const entries = await readdir(join(dataDir, folder), { withFileTypes: true });
     return entries
@@ -160,6 +182,7 @@ async function listFiles(dataDir: string, folder: string, pattern: RegExp, log: 
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
+    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     log.for(`${folder}/`)(WHOLE_FILE, `cannot be listed: ${(error as Error).message}`);
     return [];
   }

@@ -19,11 +19,18 @@ export interface CorpusFiles {
   extractedText: string;
 }
 
-/** Which appearance of `quote` in `body` starts at `start` (1-based). */
-function occurrence(body: string, quote: string, start: number): number {
+/**
+ * Which appearance of `quote` in `body` starts at `start` (1-based), or null when the quote
+ * appears only once: the loader wants `occurrence` exactly when a quote is ambiguous.
+ */
+function occurrence(body: string, quote: string, start: number): number | null {
   let n = 0;
-  for (let at = body.indexOf(quote); at >= 0 && at <= start; at = body.indexOf(quote, at + 1)) n++;
-  return n;
+  let which = 0;
+  for (let at = body.indexOf(quote); at >= 0; at = body.indexOf(quote, at + 1)) {
+    n++;
+    if (at === start) which = n;
+  }
+  return n > 1 ? which : null;
 }
 
 export function corpusFiles(result: IngestResult, registry: readonly Entity[]): CorpusFiles {
@@ -49,7 +56,7 @@ export function corpusFiles(result: IngestResult, registry: readonly Entity[]): 
     ...(Object.keys(claim.qualifiers).length ? { qualifiers: claim.qualifiers } : {}),
     ...(claim.negated ? { negated: true } : {}),
     quote: evidence.quote,
-    ...(occurrence(article.body, evidence.quote, evidence.start) > 1 ? { occurrence: occurrence(article.body, evidence.quote, evidence.start) } : {}),
+    ...((n) => (n === null ? {} : { occurrence: n }))(occurrence(article.body, evidence.quote, evidence.start)),
     modality: evidence.modality,
     ...(evidence.attributedTo ? { attributedTo: evidence.attributedTo } : {}),
     confidence: evidence.confidence,

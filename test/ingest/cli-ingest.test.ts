@@ -71,6 +71,11 @@ describe('claimgraph ingest', () => {
     for (const { quote } of extracted.claims) expect(article).toContain(quote);
     const corpus = await loadCorpus(data);
     expect(corpus.articles.map((a) => a.id)).toContain(`Article:${stem}`);
+    // The loader reads the extracted claims back, marked as extracted, with their candidates.
+    expect(corpus.entities.map((e) => e.id)).toContain('Product:orion-x2');
+    const loaded = corpus.facts.flatMap((f) => (f.type === 'ClaimStated' && f.evidence.articleId === `Article:${stem}` ? [f.evidence] : []));
+    expect(loaded).toHaveLength(extracted.claims.length);
+    expect(loaded.every((e) => e.method === 'EXTRACTED' && e.confidence < 1)).toBe(true);
   });
 
   it('refuses, writing nothing, an article the corpus already holds', async () => {
