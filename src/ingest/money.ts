@@ -74,7 +74,10 @@ function currencyOf(symbol: string | undefined, word: string | undefined, chinaC
 }
 
 /** Every amount of money in `text`, in order. */
+const MAY_HOLD_MONEY = /\d|dollar|euro|pound|yen|yuan|renminbi|won\b|rupee|franc|kron|sterling/i;
+
 export function findMoney(text: string): MoneyMention[] {
+  if (!MAY_HOLD_MONEY.test(text)) return [];
   const chinaContext = /\b(?:China|Chinese|yuan|renminbi|RMB|CNY)\b/.test(text);
   const found: MoneyMention[] = [];
   MONEY.lastIndex = 0;

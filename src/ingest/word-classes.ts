@@ -65,7 +65,17 @@ const CALENDAR = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'winter',
 ]);
 
+const CLASS_CACHE = new Map<string, WordClass>();
+
 export function wordClass(word: string): WordClass {
+  const known = CLASS_CACHE.get(word);
+  if (known !== undefined) return known;
+  const cls = classify(word);
+  if (CLASS_CACHE.size < 50_000) CLASS_CACHE.set(word, cls);
+  return cls;
+}
+
+function classify(word: string): WordClass {
   const lower = word.toLowerCase();
   if (CALENDAR.has(lower)) return 'Date';
   if (isDemonym(word)) return 'Demonym';

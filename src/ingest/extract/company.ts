@@ -14,6 +14,7 @@ import type { ClaimDraft, ExtractContext, Extractor } from './draft.ts';
 import { anchorOf, companySubject, ent, list, mentionsIn, words } from './patterns.ts';
 
 const DEMONYM = `(${Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).join('|')})`;
+const ANY_DEMONYM = new RegExp(String.raw`\b${DEMONYM}\b`);
 const ORG_NOUN = String.raw`(?:company|companies|firm|maker|manufacturer|brand|giant|group|house|marque|vendor|conglomerate|corporation|outfit|startup|start-up|chipmaker|carmaker|supplier|retailer|foundry|specialist|developer)`;
 
 const NAMED_AFTER = new RegExp(String.raw`(?:\b(?:[Tt]he|[Aa]n?)\s+${words(0, 2)})?\b${DEMONYM}\s+${words(0, 2)}${ORG_NOUN}\s+${ent('C')}`, 'u');
@@ -54,8 +55,9 @@ function splitItems(what: string): string[] {
 
 export const extractCompanyFacts: Extractor = (view, context) => {
   const drafts: ClaimDraft[] = [];
-  const after = NAMED_AFTER.exec(view.masked);
-  const before = NAMED_BEFORE.exec(view.masked);
+  const hasDemonym = ANY_DEMONYM.test(view.masked);
+  const after = hasDemonym ? NAMED_AFTER.exec(view.masked) : null;
+  const before = hasDemonym ? NAMED_BEFORE.exec(view.masked) : null;
   const named = after ? { m: after, demonym: after[1]!, company: mentionOf(view, after[2]) } : before ? { m: before, demonym: before[2]!, company: mentionOf(view, before[1]) } : null;
   if (named?.company) {
     drafts.push({ subject: named.company.entityId, predicate: 'COUNTRY', value: { type: 'Text', text: DEMONYMS[named.demonym]! }, confidence: 0.85, anchor: anchorOf(view, named.m) });
@@ -63,7 +65,7 @@ export const extractCompanyFacts: Extractor = (view, context) => {
   {
     const rest = named ? view.masked.slice(named.m.index + named.m[0].length) : view.masked;
     const offset = named ? named.m.index + named.m[0].length : 0;
-    const found = UNNAMED.exec(rest);
+    const found = hasDemonym ? UNNAMED.exec(rest) : null;
     const unnamed = found ? Object.assign(found, { index: found.index + offset }) : null;
     const id = unnamed ? companyByDemonym(view, unnamed.index, unnamed[1]!, context) : null;
     if (unnamed && id) drafts.push({ subject: id, predicate: 'COUNTRY', value: { type: 'Text', text: DEMONYMS[unnamed[1]!]! }, confidence: 0.65, anchor: anchorOf(view, unnamed) });
@@ -91,7 +93,7 @@ export const extractCompanyFacts: Extractor = (view, context) => {
     }
   }
 
-  const rank = RANK.exec(view.masked);
+  const rank = /largest|biggest|No\./.test(view.masked) ? RANK.exec(view.masked) : null;
   if (rank) {
     const g = rank.groups!;
     const amount = g.no ? Number(g.no) : g.ord ? parseOrdinal(g.ord) : 1;

@@ -25,6 +25,7 @@ const UNITS: RegExp[] = [
 ];
 
 const RECIPIENT = String.raw`(?<who>influencers|reviewers|journalists|testers|developers|partners|carriers|employees|fans|creators|photographers|celebrities|ambassadors|press|media|bloggers|youtubers|engineers)`;
+const RECIPIENT_WORD = /influencers|reviewers|journalists|testers|developers|partners|carriers|employees|fans|creators|photographers|celebrities|ambassadors|press|media|bloggers|youtubers|engineers/i;
 const GIVEN: RegExp[] = [
   new RegExp(String.raw`\b(?:sent|sending|send|sends|gave|giving|give|gives|lent|lending|lend|lends|loaned|loaning|handed|handing|distributed|distributing|seeded|seeding|shipped|shipping|provided|providing)\b[^.;]{0,90}?\bto\s+(?:a\s+few\s+|a\s+handful\s+of\s+|some\s+|select(?:ed)?\s+|several\s+|a\s+group\s+of\s+|[\p{L}-]+\s+){0,3}${RECIPIENT}\b`, 'iu'),
   new RegExp(String.raw`\b(?:some|several|a few|select(?:ed)?|chosen|[\p{L}-]+)\s+${RECIPIENT}\s+(?:were|was|are|have been|got|get)\s+(?:allowed|able|invited|given|lent|sent|permitted|chosen)\b`, 'iu'),
@@ -53,7 +54,7 @@ export const extractProduction: Extractor = (view, context) => {
     });
     break;
   }
-  for (const pattern of GIVEN) {
+  for (const pattern of RECIPIENT_WORD.test(view.masked) ? GIVEN : []) {
     const m = pattern.exec(view.masked);
     if (!m) continue;
     const subject = productSubject(view, m.index, context);
