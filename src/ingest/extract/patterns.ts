@@ -41,6 +41,7 @@ export interface Subject {
 
 const PRODUCT_REFERENCE = /\b(?:the|this|that|these|each|every)\s+(?:[\p{L}-]+\s+){0,3}?(?:concept|device|devices|phone|phones|smartphone|handset|unit|units|model|variant|prototype|camera|telephone)\b|\b(?:it|they|them|its)\b/iu;
 
+const COMPARED = /\b(?:based on|built on|derived from|alongside|than|successor to|variant of|unlike|compared (?:with|to))\s+(?:[\p{L}’'-]+\s+){0,4}$/iu;
 const COMPONENT_REFERENCE = /\b(?:the|this|that|each|every|one)\s+(?:[\p{L}-]+\s+)?(?:chip|processor|sensor|lens|module)\b/iu;
 
 /** "Both phones are expected to use ...": every product of the last sentence that named several. */
@@ -58,7 +59,10 @@ export function productSubject(view: SentenceView, before: number, context: Extr
   let found: ResolvedMention | null = null;
   for (const m of head.matchAll(/⟦P(\d+)⟧/g)) {
     const mention = mentionOf(view, m[1]);
-    if (mention && !discourse.isAccessory(mention.entityId)) found = mention;
+    // "based on last year's Orion X1 but with a larger display": the display is not the X1's.
+    // "based on the 12S Ultra, which already comes with ...": the relative clause is the 12S Ultra's.
+    const compared = COMPARED.test(head.slice(Math.max(0, (m.index ?? 0) - 50), m.index)) && /\b(?:but|yet|while|whereas|although)\b/.test(head.slice(m.index));
+    if (mention && !discourse.isAccessory(mention.entityId) && !compared) found = mention;
   }
   if (found) return { id: found.entityId, weight: 1 };
   if (after >= 0) {
