@@ -74,7 +74,7 @@ export class KnowledgeGraph {
   /** Entities and the RELATED edges between them. */
   readonly graph = new MultiDirectedGraph<EntityAttributes, EdgeAttributes>({ allowSelfLoops: false });
   readonly rates: RateTable;
-  readonly search = new SearchIndex();
+  readonly search: SearchIndex;
   /** Bumped on every applied batch; caches key on it. */
   version = 0;
 
@@ -102,8 +102,15 @@ export class KnowledgeGraph {
     articles: null,
   };
 
-  constructor(rates: RateTable = { source: 'none', rates: [] }) {
+  /** `search` defaults to an index in memory; a server passes one kept on disk beside its log. */
+  constructor(rates: RateTable = { source: 'none', rates: [] }, search: SearchIndex = new SearchIndex()) {
     this.rates = rates;
+    this.search = search;
+  }
+
+  /** Releases the search index. */
+  close(): void {
+    this.search.close();
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -114,11 +121,19 @@ export class KnowledgeGraph {
     const resolve = (id: string) => this.resolve(id);
     const at = meta.at ?? null;
     const actor = meta.actor ?? null;
-    facts.forEach((fact, i) => {
-      const recorded = { seq: meta.seqs?.[i] ?? null, at, actor };
-      this.changes.record(fact, recorded, resolve);
-      this.applyOne(fact, recorded);
-    });
+    const lastSeq = meta.seqs?.at(-1) ?? null;
+    this.search.begin(lastSeq);
+    try {
+      facts.forEach((fact, i) => {
+        const recorded = { seq: meta.seqs?.[i] ?? null, at, actor };
+        this.changes.record(fact, recorded, resolve);
+        this.applyOne(fact, recorded);
+      });
+    } catch (error) {
+      this.search.abort();
+      throw error;
+    }
+    this.search.end(lastSeq);
     this.version++;
   }
 
@@ -185,7 +200,11 @@ export class KnowledgeGraph {
 
   private addArticle(article: Article): void {
     if (this.articleRecords.has(article.id) || this.articleByHash.has(article.contentHash)) return;
-    this.articleRecords.set(article.id, article);
+    // The body is kept in the search index, not in memory: it is read from there when asked for.
+    const { body: _body, ...metadata } = article;
+    const search = this.search;
+    const record = Object.defineProperty(metadata, 'body', { get: () => search.body(article.id), enumerable: true }) as Article;
+    this.articleRecords.set(article.id, record);
     this.articleByHash.set(article.contentHash, article.id);
     if (article.publisher) this.articlesByPublisher.add(article.publisher, article.id);
     this.search.addArticle(article);

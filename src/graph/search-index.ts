@@ -1,27 +1,21 @@
 /**
  * SearchIndex: ranked full-text search over entity names and aliases, article titles and
- * bodies, and claim text.
+ * bodies, and claim text, kept in SQLite's FTS5 (BM25 ranking, prefix queries, highlights).
  *
- * Built on MiniSearch (BM25+ scoring, prefix and fuzzy matching). Every hit says which of its
- * fields matched which query terms, and where in the text the first match sits, so a client
- * can show why something came back.
+ * The index lives in a SQLite file beside the fact log and remembers the last log position
+ * it has indexed, so a restart replays the log into the graph without indexing it again, and
+ * article bodies are read from it on demand instead of being held in memory. Typos in names
+ * ("Lecia") are caught by a small in-memory fuzzy index over entity names and aliases, used
+ * when the full-text index finds no entity. Every hit says which of its fields matched which
+ * terms, and where in the text the first match sits.
  */
 
 import MiniSearch from 'minisearch';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Article, Entity } from '../model/index.ts';
 
 export type SearchHitKind = 'ENTITY' | 'ARTICLE' | 'CLAIM';
 export type SearchField = 'NAME' | 'ALIAS' | 'TITLE' | 'BODY' | 'CLAIM_TEXT';
-
-interface SearchDocument {
-  id: string;
-  kind: SearchHitKind;
-  name?: string;
-  aliases?: string;
-  title?: string;
-  body?: string;
-  text?: string;
-}
 
 export interface SearchMatch {
   field: SearchField;
@@ -40,27 +34,97 @@ export interface SearchHit {
   matches: SearchMatch[];
 }
 
-const FIELD_NAMES: Record<string, SearchField> = {
-  name: 'NAME',
-  aliases: 'ALIAS',
-  title: 'TITLE',
-  body: 'BODY',
-  text: 'CLAIM_TEXT',
-};
-
 /** Longest query the index will look at; longer input is cut, not refused. */
 export const MAX_QUERY_LENGTH = 500;
+/** Most terms of a query that are searched for. */
+const MAX_TERMS = 32;
+
+const FIELDS = [
+  { column: 'name', field: 'NAME', weight: 10 },
+  { column: 'aliases', field: 'ALIAS', weight: 8 },
+  { column: 'title', field: 'TITLE', weight: 4 },
+  { column: 'body', field: 'BODY', weight: 1 },
+  { column: 'text', field: 'CLAIM_TEXT', weight: 3 },
+] as const;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(
+    kind UNINDEXED, id UNINDEXED, ${FIELDS.map((f) => f.column).join(', ')},
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TABLE IF NOT EXISTS doc_ids (id TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
+`;
+
+type Document = { kind: SearchHitKind; id: string } & Partial<Record<(typeof FIELDS)[number]['column'], string>>;
 
 export class SearchIndex {
-  private readonly index = new MiniSearch<SearchDocument>({
-    fields: ['name', 'aliases', 'title', 'body', 'text'],
-    storeFields: [],
+  private readonly db: DatabaseSync;
+  private readonly statements: Record<'find' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
+  private readonly names = new MiniSearch<{ id: string; name: string; aliases: string }>({
+    fields: ['name', 'aliases'],
+    storeFields: ['name', 'aliases'],
     processTerm: (term) => term.toLowerCase().replace(/[’']s$/, ''),
   });
-  private readonly documents = new Map<string, SearchDocument>();
+  private readonly named = new Set<string>();
+  /** Log position of the last batch indexed; batches at or before it are already in the index. */
+  indexedSeq = 0;
+  private writing = false;
 
+  /**
+   * Opens the index at `path` (`:memory:` by default). `origin` names the fact log it indexes;
+   * an index built from another log is emptied and rebuilt.
+   */
+  constructor(path = ':memory:', origin = '') {
+    this.db = new DatabaseSync(path);
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    this.db.exec(SCHEMA);
+    const meta = (key: string) => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    if ((meta('origin') ?? origin) !== origin) this.db.exec('DELETE FROM docs; DELETE FROM doc_ids; DELETE FROM meta;');
+    this.indexedSeq = Number(meta('indexedSeq') ?? 0);
+    this.statements = {
+      find: this.db.prepare('SELECT doc FROM doc_ids WHERE id = ?'),
+      insert: this.db.prepare(`INSERT INTO docs (kind, id, ${FIELDS.map((f) => f.column).join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      update: this.db.prepare(`UPDATE docs SET ${FIELDS.map((f) => `${f.column} = ?`).join(', ')} WHERE rowid = ?`),
+      link: this.db.prepare('INSERT INTO doc_ids (id, doc) VALUES (?, ?)'),
+      unlink: this.db.prepare('DELETE FROM doc_ids WHERE id = ?'),
+      remove: this.db.prepare('DELETE FROM docs WHERE rowid = ?'),
+      body: this.db.prepare('SELECT d.body AS body FROM doc_ids i JOIN docs d ON d.rowid = i.doc WHERE i.id = ?'),
+      setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+    this.statements.setMeta.run('origin', origin);
+  }
+
+  /**
+   * Starts a batch of changes; returns false when the batch ending at `lastSeq` is already
+   * indexed, in which case the changes that follow are ignored until `end`.
+   */
+  begin(lastSeq: number | null): boolean {
+    this.writing = lastSeq === null || lastSeq > this.indexedSeq;
+    if (this.writing) this.db.exec('BEGIN');
+    return this.writing;
+  }
+
+  end(lastSeq: number | null): void {
+    if (!this.writing) return;
+    if (lastSeq !== null) {
+      this.indexedSeq = lastSeq;
+      this.statements.setMeta.run('indexedSeq', String(lastSeq));
+    }
+    this.db.exec('COMMIT');
+    this.writing = false;
+  }
+
+  /** Undoes a batch that failed part-way. */
+  abort(): void {
+    if (this.writing) this.db.exec('ROLLBACK');
+    this.writing = false;
+  }
+
+  /** Names are kept in memory for typo-tolerant look-ups whether or not the batch is indexed. */
   addEntity(entity: Entity): void {
-    this.put({ id: entity.id, kind: 'ENTITY', name: entity.name, aliases: entity.aliases.join(' | ') });
+    this.rememberName(entity);
+    if (this.writing) this.put({ kind: 'ENTITY', id: entity.id, name: entity.name, aliases: entity.aliases.join(' | ') });
   }
 
   updateEntity(entity: Entity): void {
@@ -68,77 +132,127 @@ export class SearchIndex {
   }
 
   removeEntity(entity: Entity): void {
-    this.remove(entity.id);
+    if (this.named.delete(entity.id)) this.names.discard(entity.id);
+    if (this.writing) this.remove(entity.id);
   }
 
   addArticle(article: Article): void {
-    this.put({ id: article.id, kind: 'ARTICLE', title: article.title, body: article.body });
+    if (this.writing) this.put({ kind: 'ARTICLE', id: article.id, title: article.title, body: article.body });
+  }
+
+  /** An article's body, as indexed. */
+  body(articleId: string): string {
+    return (this.statements.body.get(articleId) as { body: string } | undefined)?.body ?? '';
   }
 
   addClaim(id: string, text: string): void {
-    this.put({ id, kind: 'CLAIM', text });
+    if (this.writing) this.put({ kind: 'CLAIM', id, text });
   }
 
   removeClaim(id: string): void {
-    this.remove(id);
+    if (this.writing) this.remove(id);
   }
 
-  private put(document: SearchDocument): void {
-    if (this.documents.has(document.id)) this.index.discard(document.id);
-    this.documents.set(document.id, document);
-    this.index.add(document);
+  close(): void {
+    this.db.close();
+  }
+
+  private rememberName(entity: Entity): void {
+    const document = { id: entity.id, name: entity.name, aliases: entity.aliases.join(' | ') };
+    if (this.named.has(entity.id)) this.names.replace(document);
+    else this.names.add(document);
+    this.named.add(entity.id);
+  }
+
+  private put(document: Document): void {
+    const values = FIELDS.map((f) => document[f.column] ?? null);
+    const existing = this.statements.find.get(document.id) as { doc: number } | undefined;
+    if (existing) this.statements.update.run(...values, existing.doc);
+    else {
+      const { lastInsertRowid } = this.statements.insert.run(document.kind, document.id, ...values);
+      this.statements.link.run(document.id, lastInsertRowid);
+    }
   }
 
   private remove(id: string): void {
-    if (!this.documents.has(id)) return;
-    this.index.discard(id);
-    this.documents.delete(id);
+    const existing = this.statements.find.get(id) as { doc: number } | undefined;
+    if (!existing) return;
+    this.statements.remove.run(existing.doc);
+    this.statements.unlink.run(id);
   }
 
   search(query: string, limit: number, kinds?: readonly SearchHitKind[]): SearchHit[] {
-    const text = query.slice(0, MAX_QUERY_LENGTH);
-    const results = this.index.search(text, {
-      boost: { name: 4, aliases: 3, title: 2, text: 1.5, body: 1 },
-      prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
-      // Two edits from six letters up ("Lecia" finds Leica), one from four; none below.
-      fuzzy: (term) => (term.length >= 4 ? 0.34 : false),
-      combineWith: 'OR',
-      filter: kinds ? (result) => kinds.includes(this.documents.get(String(result.id))!.kind) : undefined,
+    const terms = [...new Set(query.slice(0, MAX_QUERY_LENGTH).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, MAX_TERMS);
+    if (terms.length === 0) return [];
+    // Every term quoted, so nothing a user types is read as FTS5 syntax; the last may be a prefix.
+    const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 && t.length >= 3 ? '*' : ''}`).join(' OR ');
+    const kindFilter = kinds ? ` AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    const weights = FIELDS.map((f) => f.weight).join(', ');
+    const highlights = FIELDS.map((_f, i) => `highlight(docs, ${i + 2}, char(1), char(2)) AS h${i}`).join(', ');
+    const rows = this.db
+      .prepare(`SELECT kind, id, bm25(docs, 0, 0, ${weights}) AS rank, ${highlights} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rank LIMIT ?`)
+      .all(match, ...(kinds ?? []), limit) as ({ kind: SearchHitKind; id: string; rank: number } & Record<string, string | null>)[];
+    const hits: SearchHit[] = rows.map((row) => {
+      const matches = FIELDS.flatMap((f, i) => {
+        const found = located(f.field, row[`h${i}`] ?? null);
+        return found ? [found] : [];
+      });
+      return { id: row.id, kind: row.kind, score: round(-row.rank), matches };
     });
-    return results.slice(0, limit).map((result) => {
-      const document = this.documents.get(String(result.id))!;
-      const byField = new Map<string, string[]>();
-      for (const [term, fields] of Object.entries(result.match)) {
-        for (const field of fields) byField.set(field, [...(byField.get(field) ?? []), term]);
-      }
-      const matches = [...byField].map(([field, terms]) =>
-        locate(FIELD_NAMES[field]!, terms, document[field as keyof SearchDocument] as string));
-      return { id: document.id, kind: document.kind, score: result.score, matches };
-    });
-  }
-}
-
-function locate(field: SearchField, terms: string[], text: string): SearchMatch {
-  const lower = text.toLowerCase();
-  let start = -1;
-  let term = '';
-  for (const candidate of terms) {
-    const at = lower.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(candidate)}`, 'u'));
-    if (at >= 0 && (start < 0 || at < start)) {
-      start = at;
-      term = candidate;
+    if ((!kinds || kinds.includes('ENTITY')) && !hits.some((h) => h.kind === 'ENTITY') && hits.length < limit) {
+      hits.push(...this.fuzzyNames(terms, limit - hits.length, hits.at(-1)?.score ?? 1));
     }
+    return hits;
   }
-  if (start < 0) return { field, terms, start: 0, end: 0, snippet: text.slice(0, 120) };
-  const wordEnd = lower.slice(start).search(/[^\p{L}\p{N}]/u);
-  const end = wordEnd < 0 ? text.length : start + Math.max(wordEnd, term.length);
-  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - 60)) + 1);
-  const toSpace = text.indexOf(' ', Math.min(text.length, end + 60));
-  const to = toSpace < 0 ? text.length : toSpace;
-  const snippet = `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
-  return { field, terms, start, end, snippet };
+
+  /** Entities whose names are a small typo away from the query, ranked after the exact hits. */
+  private fuzzyNames(terms: string[], limit: number, below: number): SearchHit[] {
+    const results = this.names.search(terms.join(' '), {
+      fuzzy: (term) => (term.length >= 4 ? 0.34 : false),
+      prefix: (term) => term.length >= 3,
+      boost: { name: 2 },
+    });
+    const top = results[0]?.score ?? 1;
+    return results.slice(0, limit).map((result) => {
+      const fields = new Map<string, string[]>();
+      for (const [term, found] of Object.entries(result.match)) for (const f of found) fields.set(f, [...(fields.get(f) ?? []), term]);
+      const matches = [...fields].map(([field, matched]) => {
+        const document = this.names.getStoredFields(String(result.id));
+        const text = (document?.[field] as string | undefined) ?? '';
+        return plainMatch(field === 'name' ? 'NAME' : 'ALIAS', matched, text);
+      });
+      // Scaled under the weakest exact hit, so a typo never outranks a real match.
+      return { id: String(result.id), kind: 'ENTITY' as const, score: round((below * 0.5 * result.score) / top), matches };
+    });
+  }
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The first highlighted run of a field, with the terms it matched; null when nothing matched. */
+function located(field: SearchField, marked: string | null): SearchMatch | null {
+  if (!marked || !marked.includes('\u0001')) return null;
+  const terms = new Set<string>();
+  for (const m of marked.matchAll(/\u0001([^\u0002]*)\u0002/g)) terms.add(m[1]!.toLowerCase());
+  const start = marked.indexOf('\u0001');
+  const end = marked.indexOf('\u0002') - 1;
+  const text = marked.replace(/[\u0001\u0002]/g, '');
+  return { field, terms: [...terms], start, end, snippet: snippetOf(text, start, end) };
+}
+
+function plainMatch(field: SearchField, terms: string[], text: string): SearchMatch {
+  const lower = text.toLowerCase();
+  const at = terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const wordEnd = lower.slice(at).search(/[^\p{L}\p{N}]/u);
+  const end = wordEnd < 0 ? text.length : at + wordEnd;
+  return { field, terms, start: at, end, snippet: snippetOf(text, at, end) };
+}
+
+function snippetOf(text: string, start: number, end: number): string {
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - 60)) + 1);
+  const space = text.indexOf(' ', Math.min(text.length, end + 60));
+  const to = space < 0 ? text.length : space;
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
 }

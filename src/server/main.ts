@@ -40,7 +40,11 @@ export async function main(): Promise<void> {
       `GraphQL at http://${config.host}:${port}/graphql${config.graphiql ? ' (GraphiQL on)' : ''}`,
   );
 
-  const stop = () => http.close(() => void store.close().then(() => process.exit(0)));
+  const stop = () =>
+    http.close(() => {
+      graph.close();
+      void store.close().then(() => process.exit(0));
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -5,7 +5,7 @@
  */
 
 import { loadCorpus, loadRates } from '../corpus/index.ts';
-import { KnowledgeGraph } from '../graph/index.ts';
+import { KnowledgeGraph, SearchIndex } from '../graph/index.ts';
 import type { RateTable } from '../model/index.ts';
 import { SqliteFactLog, type FactLog } from '../store/index.ts';
 
@@ -18,9 +18,20 @@ export interface OpenedGraph {
 
 export const CORPUS_ACTOR = 'corpus';
 
-/** Replays every fact of the log into a new graph. */
-export async function replay(store: FactLog, rates: RateTable): Promise<KnowledgeGraph> {
-  const graph = new KnowledgeGraph(rates);
+/** Where the search index of a log is kept: beside it, or in memory for a log in memory. */
+export function searchPathOf(storePath: string): string {
+  return storePath === ':memory:' ? ':memory:' : storePath.replace(/(\.sqlite)?$/, '.search.sqlite');
+}
+
+/** Names a log by its first record, so an index built from another log is not mistaken for its own. */
+async function originOf(store: FactLog): Promise<string> {
+  for await (const first of store.read(0)) return `${first.at} ${first.actor} ${first.batch}`;
+  return '';
+}
+
+/** Replays every fact of the log into a new graph; the search index catches up on what it lacks. */
+export async function replay(store: FactLog, rates: RateTable, searchPath = ':memory:'): Promise<KnowledgeGraph> {
+  const graph = new KnowledgeGraph(rates, new SearchIndex(searchPath, await originOf(store)));
   let batch: { facts: Parameters<KnowledgeGraph['apply']>[0][number][]; seqs: number[]; at: string; actor: string; id: number } | null = null;
   const flush = () => {
     if (batch) graph.apply(batch.facts, { seqs: batch.seqs, at: batch.at, actor: batch.actor });
@@ -48,7 +59,7 @@ export async function openGraph(options: { storePath: string; dataDir: string })
       seeded = true;
     }
     const rates = await loadRates(options.dataDir);
-    return { graph: await replay(store, rates), store, seeded };
+    return { graph: await replay(store, rates, searchPathOf(options.storePath)), store, seeded };
   } catch (error) {
     await store.close();
     throw error;

@@ -53,7 +53,13 @@ export async function writeClient(storePath: string, dataDir = DATA_DIR) {
     for await (const fact of store.read(0)) lines.push(JSON.stringify(fact));
     return lines.join('\n');
   }
-  return { graph, store, writer, yoga, query, data, log, close: () => store.close() };
+  return {
+    graph, store, writer, yoga, query, data, log,
+    close: async () => {
+      graph.close();
+      await store.close();
+    },
+  };
 }
 
 /** Copies a store through export and import, as `claimgraph export | claimgraph import` does. */

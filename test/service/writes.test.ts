@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/yoga.ts';
@@ -175,6 +176,12 @@ describe('starting on an existing log', () => {
     const second = await writeClient(storePath, await ratesOnly(folder.dir));
     expect({ articles: second.graph.count('Article'), claims: second.graph.count('Claim') }).toEqual(counts);
     expect((await second.data(`{ entity(name: "Leica Camera AG") { id } }`)).entity.id).toBe('Company:leica');
+    // The search index on disk already holds the whole log: nothing is indexed again, and
+    // article bodies and search answer from it.
+    expect(second.graph.search.indexedSeq).toBe(second.store.lastSeq());
+    const { search, article } = await second.data(`{ search(query: "Leica Camera AG", kinds: [ENTITY]) { node { id } } article(id: "Article:003-96395eb8") { body } }`);
+    expect(search[0].node.id).toBe('Company:leica');
+    expect(article.body).toBe(await readFile(path.resolve(import.meta.dirname, '../../../shared/seeds/003_96395eb8440ca298.txt'), 'utf8'));
     await second.close();
   });
 });
