@@ -21,6 +21,7 @@
  * test/bench/results/<date>.md and .json.
  */
 
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,14 +78,21 @@ export interface ScaleRow {
   jsonlBytes: number;
   generateSeconds: number;
   importSeconds: number | null;
+  /** Spawn to /health 200 on the first start after import, deriving everything afresh. */
+  firstStartMs: number | null;
+  /** Spawn to /health 200 on a restart, reusing what the first start kept beside the store. */
   coldStartMs: number;
   heapUsed: number | null;
   rss: number | null;
   mix: LoadResult | null;
+  verified: TargetRun['verified'] | null;
   error?: string;
 }
 
 export interface BenchResults {
+  /** The commit measured, and how many files under src/ differed from it in the work tree. */
+  commit: string;
+  uncommittedSrcFiles: number;
   startedAt: string;
   finishedAt: string;
   machine: Machine;
@@ -103,7 +111,10 @@ const workDir = mkdtempSync(join(tmpdir(), 'claimgraph-bench-run-'));
 const { server: serverCore, load: loadCore } = cores();
 const useWrk = ensureWrk(log);
 const loadDuring: string[] = [];
+const git = (args: string[]) => spawnSync('git', args, { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' }).stdout?.trim() ?? '';
 const results: BenchResults = {
+  commit: git(['rev-parse', '--short', 'HEAD']),
+  uncommittedSrcFiles: git(['status', '--short', '--', 'src']).split('\n').filter(Boolean).length,
   startedAt: new Date().toISOString(),
   finishedAt: '',
   machine: describeMachine(),
@@ -165,7 +176,12 @@ async function verify(url: string, bodies: Record<Operation, string[]>): Promise
   return { ok, failed, firstError, answers };
 }
 
-async function measureTarget(target: Target, files: CorpusFiles, opsToRun: readonly (Operation | 'mix')[]): Promise<{ run: TargetRun; answers: Map<string, unknown> }> {
+async function measureTarget(
+  target: Target,
+  files: CorpusFiles,
+  opsToRun: readonly (Operation | 'mix')[],
+  fresh = false,
+): Promise<{ run: TargetRun; answers: Map<string, unknown> }> {
   const port = await freePort();
   log(`  ${target.label}: starting on core ${serverCore ?? 'any'} …`);
   let server: RunningServer | null = null;
@@ -175,7 +191,7 @@ async function measureTarget(target: Target, files: CorpusFiles, opsToRun: reado
   };
   let answers = new Map<string, unknown>();
   try {
-    server = await target.start(files, { port, core: serverCore, workDir, log });
+    server = await target.start(files, { port, core: serverCore, workDir, log, fresh });
     run.coldStartMs = server.coldStartMs;
     const bodies = Object.fromEntries(OPERATIONS.map((op) => [op, target.bodies(op, files.sample)])) as Record<Operation, string[]>;
     const checked = await verify(server.url, bodies);
@@ -204,6 +220,21 @@ async function measureTarget(target: Target, files: CorpusFiles, opsToRun: reado
   return { run, answers };
 }
 
+/** Starts a target with its derived files cleared, waits for health, stops it: milliseconds to healthy. */
+async function startOnly(target: Target, files: CorpusFiles): Promise<number | null> {
+  const port = await freePort();
+  log(`  ${target.label}: first start after import …`);
+  try {
+    const server = await target.start(files, { port, core: serverCore, workDir, log, fresh: true });
+    log(`  ${target.label}: healthy after ${(server.coldStartMs / 1000).toFixed(1)} s`);
+    await target.stop(server);
+    return server.coldStartMs;
+  } catch (error) {
+    log(`  ${target.label}: first start failed: ${(error as Error).message.slice(0, 1000)}`);
+    return null;
+  }
+}
+
 function agreement(a: Map<string, unknown>, b: Map<string, unknown>): string | null {
   let same = 0;
   let compared = 0;
@@ -222,7 +253,7 @@ try {
       const files = await corpus(size);
       importedStore(files, log);
       const runs: TargetRun[] = [];
-      const ours = await measureTarget(claimgraph, files, [...OPERATIONS, 'mix']);
+      const ours = await measureTarget(claimgraph, files, [...OPERATIONS, 'mix'], true);
       runs.push(ours.run);
       let agree: string | null = null;
       for (const peer of peers) {
@@ -241,16 +272,21 @@ try {
       const files = await corpus(size);
       const row: ScaleRow = {
         size, entities: files.summary.entities, articles: files.summary.articles, claims: files.summary.claims, facts: files.summary.facts,
-        jsonlBytes: files.summary.jsonlBytes, generateSeconds: files.summary.seconds, importSeconds: null, coldStartMs: 0, heapUsed: null, rss: null, mix: null,
+        jsonlBytes: files.summary.jsonlBytes, generateSeconds: files.summary.seconds, importSeconds: null, firstStartMs: null, coldStartMs: 0, heapUsed: null, rss: null, mix: null, verified: null,
       };
       try {
         row.importSeconds = importedStore(files, log).importSeconds ?? readImportSeconds(files);
         writeFileSync(join(files.dir, 'import-seconds.txt'), String(row.importSeconds ?? ''));
+        // First start after import: the server builds everything it derives from the log
+        // (the search index too). Then a restart, as after a deploy: what it kept is reused.
+        const first = await startOnly(claimgraph, files);
+        row.firstStartMs = first;
         const { run } = await measureTarget(claimgraph, files, ['mix']);
         row.coldStartMs = run.coldStartMs;
         row.heapUsed = run.heapUsed;
         row.rss = run.rss;
         row.mix = run.results.mix ?? null;
+        row.verified = run.verified;
         if (run.error) row.error = run.error;
       } catch (error) {
         row.error = (error as Error).message.slice(0, 500);

@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusFiles } from './generate-corpus.ts';
 import type { QuerySample } from './corpus/query-sample.ts';
@@ -14,6 +14,8 @@ import { startServer, stopServer, type RunningServer } from './processes.ts';
 
 export interface TargetContext {
   port: number;
+  /** Delete what the server derived from the store on an earlier start (its search index), so this start builds it. */
+  fresh?: boolean;
   core: number | null;
   workDir: string;
   log: (line: string) => void;
@@ -50,12 +52,24 @@ export function importedStore(corpus: CorpusFiles, log: (line: string) => void):
   return { path, importSeconds };
 }
 
+/**
+ * Files the server derived from the store on earlier starts and keeps beside it (the search
+ * index, any snapshot): everything named claimgraph.* in the corpus directory but the store.
+ */
+export function clearDerived(corpus: CorpusFiles): string[] {
+  const keep = new Set(['claimgraph.sqlite', 'claimgraph.sqlite-wal', 'claimgraph.sqlite-shm', 'claimgraph.sqlite.imported']);
+  const removed = readdirSync(corpus.dir).filter((f) => f.startsWith('claimgraph.') && !keep.has(f));
+  for (const f of removed) rmSync(join(corpus.dir, f), { recursive: true, force: true });
+  return removed;
+}
+
 function nodeServer(name: string, label: string, script: string, extraEnv: NodeJS.ProcessEnv = {}): Target {
   return {
     name,
     label,
     async start(corpus, context) {
       const store = importedStore(corpus, context.log);
+      if (context.fresh) clearDerived(corpus);
       return startServer({
         name,
         command: process.execPath,

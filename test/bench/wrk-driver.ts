@@ -71,7 +71,7 @@ export async function drive(options: {
   const path = new URL(url).pathname;
   const script = join(workDir, 'mix.lua');
   writeFileSync(script, `args_path = "${path}"\n${LUA}`);
-  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url, '--', bodiesFile, '0'];
+  const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '-s', script, url, '--', bodiesFile, '0'];
   const command = core === null ? 'wrk' : 'taskset';
   const argv = core === null ? args : ['-c', String(core), 'wrk', ...args];
   const output = await new Promise<string>((resolve, reject) => {

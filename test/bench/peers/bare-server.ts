@@ -13,12 +13,13 @@ import { loadRates } from '../../../src/corpus/index.ts';
 import {
   corroboration, neighborhood, shortestPaths, timeline, type ClaimRecord, type KnowledgeGraph,
 } from '../../../src/graph/index.ts';
-import { replay } from '../../../src/service/open-graph.ts';
+import { replay, searchPathOf } from '../../../src/service/open-graph.ts';
 import { SqliteFactLog } from '../../../src/store/index.ts';
 import type { Operation, Variables } from '../query-mix.ts';
 
 const store = SqliteFactLog.open(process.env.CLAIMGRAPH_STORE!, { create: false });
-const graph = await replay(store, await loadRates(process.env.CLAIMGRAPH_DATA_DIR!));
+// The same search index file claimgraph keeps beside the store, so both search the same index.
+const graph = await replay(store, await loadRates(process.env.CLAIMGRAPH_DATA_DIR!), searchPathOf(process.env.CLAIMGRAPH_STORE!));
 await store.close();
 
 function entityRef(kg: KnowledgeGraph, id: string) {
