@@ -1,6 +1,6 @@
 /**
  * Language detection with franc-min (ISO 639-3 codes over trigram profiles of the most
- * spoken languages), on the first 800 characters. Short texts say too little to tell, so
+ * spoken languages), on the first 600 characters. Short texts say too little to tell, so
  * they pass as undetermined.
  */
 
@@ -18,7 +18,7 @@ export const MIN_DETECTABLE_LENGTH = 120;
 /** The ISO 639-3 code of the text's language ("eng"), or "und" when it cannot be told. */
 export function detectLanguage(text: string): string {
   if (text.length < MIN_DETECTABLE_LENGTH) return 'und';
-  return franc(text.slice(0, 800), { minLength: MIN_DETECTABLE_LENGTH, only: CANDIDATES });
+  return franc(text.slice(0, 600), { minLength: MIN_DETECTABLE_LENGTH, only: CANDIDATES });
 }
 
 const ENGLISH = new Set(['en', 'eng', 'en-us', 'en-gb', 'english']);
