@@ -56,7 +56,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** An article file's metadata and body: front matter as in data/articles/, when the file has it. */
-function fromFile(name: string, text: string, format: InputFormat | null): ArticleInput {
+function fromFile(text: string, format: InputFormat | null): ArticleInput {
   const parts = text.startsWith('---\n') ? splitArticleFile(text) : null;
   if (!parts) return { body: text, ...(format ? { format } : {}) };
   const front = (parseYaml(parts.yaml) ?? {}) as Record<string, unknown>;
@@ -81,7 +81,7 @@ async function readSources(target: string, format: InputFormat | null): Promise<
   const sources: Source[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8');
-    sources.push({ name: file, input: fromFile(file, text, format ?? formatFromFileName(file)), sourceFile: basename(file) });
+    sources.push({ name: file, input: fromFile(text, format ?? formatFromFileName(file)), sourceFile: basename(file) });
   }
   return sources;
 }

@@ -3,14 +3,15 @@
  *
  * "In July, Xiaomi unveiled the 12S Ultra", "Back in 2014, Sony created two smartphone
  * attachment devices called the QX1 and QX30", "the Pixel 9 was launched on 13 August",
- * "Lei Jun's brand has announced that it will come to July 2022". The date is the first one in
- * the sentence; a launch without a date still says who made the product.
+ * "Lei Jun's brand has announced that it will come to July 2022", "the Arclight Nova 5, which
+ * launched in September 2024". The date is the one written next to the launch; a launch without
+ * a date still says who made the product.
  */
 
 import type { ClaimDraft, Extractor } from './draft.ts';
-import { anchorOf, ent, list, mentionsIn, productSubject, words } from './patterns.ts';
 import type { DateValue } from '../../model/value.ts';
 import { fromMasked, mentionOf, type SentenceView } from '../sentence-view.ts';
+import { anchorOf, ent, list, mentionsIn, productSubject } from './patterns.ts';
 
 const LAUNCH_VERB = String.raw`(?:unveiled|unveils|unveil|launched|launches|launch|released|releases|release|introduced|introduces|introduce|debuted|debuts|announced|announces|presented|presents|revealed|reveals|showed off|shows off|rolled out|rolls out|created|creates|marketed|markets|brought out|teased|teases)`;
 
@@ -92,4 +93,3 @@ export const extractLaunches: Extractor = (view, context) => {
   return drafts;
 };
 
-export { LAUNCH_VERB };

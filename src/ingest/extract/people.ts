@@ -4,8 +4,9 @@
  * Affiliation: "Lei Jun's brand", "Sony CEO Kenichiro Yoshida", "Kenichiro Yoshida, chief
  * executive of Sony", "analyst Ming-Chi Kuo of TF International". Speech: a person's words in
  * quotation marks ("These are the words of Lei Jun on the matter: \"...\"", "\"...,\" said
- * Yoshida") are QUOTED; reported speech ("He said that ...", "Jun believes that ...") is the
- * clause after "that", QUOTED when it carries quotation marks and REPORTED otherwise.
+ * Yoshida", "..., she said") are QUOTED; reported speech ("He said that ...", "Jun believes
+ * that ...", "Okafor said the lab would ...") is the clause after the verb, QUOTED when it
+ * carries quotation marks and REPORTED otherwise.
  */
 
 import { mentionOf, type SentenceView } from '../sentence-view.ts';
