@@ -12,7 +12,10 @@ import { makeId, slugify } from '../model/ids.ts';
 import type { ClaimDraft } from './extract/index.ts';
 import type { Candidate, ResolvedMention } from './resolve.ts';
 
-/** Old ID → new ID for every renamed candidate; the candidates are renamed in place. */
+/**
+ * Old ID → new ID for every renamed candidate. Candidates are renamed in place; one whose new
+ * name the article also wrote in full, or the registry holds, is merged into that entity.
+ */
 export function nameProductsByMaker(
   candidates: Candidate[],
   drafts: Map<number, ClaimDraft[]>,
@@ -28,6 +31,7 @@ export function nameProductsByMaker(
     }
   }
   const renamed = new Map<string, string>();
+  const merged = new Set<Candidate>();
   for (const candidate of candidates) {
     const product = candidate.entity;
     const found = makers.get(product.id);
@@ -39,10 +43,18 @@ export function nameProductsByMaker(
     const name = `${brand} ${product.name}`;
     const id = makeId('Product', slugify(name));
     renamed.set(product.id, id);
+    // The article may also write the full name: then the two are one entity.
+    const existing = candidates.find((c) => c.entity.id === id);
+    if (existing || entity(id)) {
+      if (existing && !existing.entity.aliases.includes(product.name)) existing.entity.aliases.push(product.name);
+      merged.add(candidate);
+      continue;
+    }
     product.aliases = [...new Set([product.name, ...product.aliases])];
     product.name = name;
     product.id = id;
   }
+  for (let i = candidates.length - 1; i >= 0; i--) if (merged.has(candidates[i]!)) candidates.splice(i, 1);
   return renamed;
 }
 

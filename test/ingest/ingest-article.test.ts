@@ -162,3 +162,18 @@ describe('bad input', () => {
     expect(bad({ publisher: 'Publication:nowhere' }).message).toMatch(/not a Publication in the registry/);
   });
 });
+
+describe('new products named by their maker', () => {
+  it('names a product after the company the article says made it, keeping the written form as an alias', () => {
+    const r = ingest('Nikon launched the Z8 in May 2023. The Z8 has a 45.7-megapixel sensor.', { published: '2024-05-23' });
+    const z8 = r.candidates.find((c) => c.entity.kind === 'Product');
+    expect(z8?.entity).toMatchObject({ id: 'Product:nikon-z8', name: 'Nikon Z8', aliases: ['Z8'] });
+    expect(r.mentions.filter((m) => m.text === 'Z8').map((m) => m.entityId)).toEqual(['Product:nikon-z8', 'Product:nikon-z8']);
+    expect(r.facts.filter((f) => f.type === 'EntityAdded').map((f) => f.type === 'EntityAdded' && f.entity.id).sort()).toEqual(['Company:nikon', 'Product:nikon-z8']);
+  });
+
+  it('merges the short name into the full one when the article writes both', () => {
+    const r = ingest('Nikon launched the Z8 in May 2023. Reviewers liked the Nikon Z8 phone camera.', { published: '2024-05-23' });
+    expect(r.candidates.filter((c) => c.entity.id === 'Product:nikon-z8')).toHaveLength(1);
+  });
+});
