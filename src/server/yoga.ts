@@ -14,6 +14,7 @@ import type { ConfiguredToken } from './auth/index.ts';
 import { useCostLimit } from './plugins/use-cost-limit.ts';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
+import { renderLocalGraphiQL, useLocalGraphiQL } from './plugins/use-local-graphiql.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { REQUEST_ID_HEADER, useRequestId } from './plugins/use-request-id.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
@@ -57,6 +58,7 @@ export function createServer(
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    renderGraphiQL: renderLocalGraphiQL,
     graphiql: config.graphiql
       ? {
           title: 'claimgraph',
@@ -80,6 +82,7 @@ export function createServer(
         ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'], exposedHeaders: [REQUEST_ID_HEADER] }
         : false,
     plugins: [
+      ...(config.graphiql ? [useLocalGraphiQL()] : []),
       useRequestId(),
       useRequestLog({ logger }),
       useUnexpectedErrorLog({ logger }),
