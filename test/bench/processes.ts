@@ -27,6 +27,7 @@ export async function startServer(options: {
   port: number;
   healthPath: string;
   urlPath: string;
+  /** Default: $BENCH_START_TIMEOUT_MS, else 30 minutes (a million claims load slowly). */
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const { command, args, core } = options;
@@ -44,12 +45,13 @@ export async function startServer(options: {
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
   const health = `http://127.0.0.1:${options.port}${options.healthPath}`;
-  const deadline = started + (options.timeoutMs ?? 600_000);
+  const timeoutMs = options.timeoutMs ?? Number(process.env.BENCH_START_TIMEOUT_MS ?? 1_800_000);
+  const deadline = started + timeoutMs;
   for (;;) {
     if (exited !== null) throw new Error(`${options.name} exited with ${exited} before it was healthy:\n${output.slice(-4000)}`);
     if (performance.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${options.name} was not healthy within ${options.timeoutMs ?? 600_000} ms:\n${output.slice(-4000)}`);
+      throw new Error(`${options.name} was not healthy within ${timeoutMs} ms:\n${output.slice(-4000)}`);
     }
     try {
       const response = await fetch(health);
