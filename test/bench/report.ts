@@ -4,6 +4,7 @@
  */
 
 import type { BenchResults, TargetRun } from './run.ts';
+import type { LoadResult } from './wrk-driver.ts';
 import { OPERATIONS } from './query-mix.ts';
 
 const MB = 2 ** 20;
@@ -40,13 +41,18 @@ export function renderReport(results: BenchResults): string {
     lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
     for (const op of [...OPERATIONS, 'mix'] as const) {
       const o = ours?.results[op];
-      const cells = [op === 'mix' ? '**mix**' : op, num(o?.rps), ms(o?.p50), ms(o?.p99)];
+      const done = (r: LoadResult | undefined) => (r && r.requests > 0 ? r : undefined);
+      const cells = [op === 'mix' ? '**mix**' : op, num(o?.rps), ms(done(o)?.p50), ms(done(o)?.p99)];
       for (const p of peers) {
         const r = p.results[op];
-        cells.push(num(r?.rps), ms(r?.p99), ratio(o?.rps, r?.rps));
+        cells.push(num(r?.rps), ms(done(r)?.p99), ratio(o?.rps, r?.rps));
       }
       lines.push(`| ${cells.join(' | ')} |`);
     }
+    lines.push('');
+    lines.push('One request at a time, median ms (20 sample requests per query, before the load):', '');
+    lines.push(`| system | ${OPERATIONS.join(' | ')} |`, `|---|${OPERATIONS.map(() => '---:').join('|')}|`);
+    for (const r of t.runs) lines.push(`| ${r.label} | ${OPERATIONS.map((op) => ms(r.single[op]?.median)).join(' | ')} |`);
     lines.push('');
     for (const r of t.runs) lines.push(`- ${r.label}: ${describeRun(r)}`);
     if (t.agreement) lines.push(`- bare node:http gives the same JSON as claimgraph for ${t.agreement} sample requests`);
@@ -60,9 +66,15 @@ export function renderReport(results: BenchResults): string {
     for (const row of results.scale) {
       lines.push(`| ${row.size === 'seed' ? 'seed' : num(row.claims)} | ${num(row.entities)} | ${num(row.articles)} | ${num(row.facts)} | ` +
         `${num(row.importSeconds, 1)} | ${num(row.firstStartMs && row.firstStartMs / 1000, 1)} | ${num(row.coldStartMs / 1000, 1)} | ${num(row.heapUsed && row.heapUsed / MB)} | ${num(row.rss && row.rss / MB)} | ` +
-        `${num(row.heapUsed && row.heapUsed / row.claims)} | ${num(row.mix?.rps)} | ${ms(row.mix?.p99)} |`);
+        `${num(row.heapUsed && row.heapUsed / row.claims)} | ${num(row.mix?.rps)} | ${row.mix?.requests ? ms(row.mix.p99) : '—'} |`);
+    }
+    lines.push('', 'One request at a time (median ms of 20 sample requests per query, before the load):', '');
+    lines.push(`| claims | ${OPERATIONS.join(' | ')} |`, `|---:|${OPERATIONS.map(() => '---:').join('|')}|`);
+    for (const row of results.scale) {
+      lines.push(`| ${row.size === 'seed' ? 'seed' : num(row.claims)} | ${OPERATIONS.map((op) => ms(row.single[op]?.median)).join(' | ')} |`);
     }
     for (const row of results.scale) {
+      if (row.mix && row.mix.requests === 0) lines.push('', `- ${num(row.claims)}: no request of the mix completed within the ${results.options.duration} s run at ${results.options.connections} connections`);
       if (row.verified?.failed) lines.push('', `- ${row.size}: ${row.verified.failed} of ${row.verified.ok + row.verified.failed} sample answers were errors (first: ${row.verified.firstError?.slice(0, 200)})`);
       if (row.error) lines.push('', `- ${row.size}: ${row.error}`);
     }

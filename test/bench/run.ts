@@ -65,6 +65,8 @@ export interface TargetRun {
   heapUsed: number | null;
   rss: number | null;
   verified: { ok: number; failed: number; firstError: string | null };
+  /** Milliseconds per request when the sample requests are sent one at a time, before the load. */
+  single: Partial<Record<Operation, { median: number; max: number; count: number }>>;
   results: Partial<Record<Operation | 'mix', LoadResult>>;
   error?: string;
 }
@@ -86,6 +88,7 @@ export interface ScaleRow {
   rss: number | null;
   mix: LoadResult | null;
   verified: TargetRun['verified'] | null;
+  single: TargetRun['single'];
   error?: string;
 }
 
@@ -149,15 +152,21 @@ async function corpus(size: number | 'seed'): Promise<CorpusFiles> {
 }
 
 /** Sends the first bodies of each operation once and checks each answer is data, not errors. */
-async function verify(url: string, bodies: Record<Operation, string[]>): Promise<{ ok: number; failed: number; firstError: string | null; answers: Map<string, unknown> }> {
+async function verify(url: string, bodies: Record<Operation, string[]>): Promise<{
+  ok: number; failed: number; firstError: string | null; answers: Map<string, unknown>; single: TargetRun['single'];
+}> {
   let ok = 0;
   let failed = 0;
   let firstError: string | null = null;
   const answers = new Map<string, unknown>();
+  const single: TargetRun['single'] = {};
   for (const op of OPERATIONS) {
+    const times: number[] = [];
     for (const body of bodies[op].slice(0, 20)) {
+      const sent = performance.now();
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const text = await response.text();
+      times.push(performance.now() - sent);
       let parsed: { data?: unknown; errors?: unknown } | null = null;
       try {
         parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
@@ -172,8 +181,10 @@ async function verify(url: string, bodies: Record<Operation, string[]>): Promise
         firstError ??= `${op}: HTTP ${response.status} ${text.slice(0, 300)}`;
       }
     }
+    times.sort((x, y) => x - y);
+    if (times.length > 0) single[op] = { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, count: times.length };
   }
-  return { ok, failed, firstError, answers };
+  return { ok, failed, firstError, answers, single };
 }
 
 async function measureTarget(
@@ -187,7 +198,7 @@ async function measureTarget(
   let server: RunningServer | null = null;
   const run: TargetRun = {
     target: target.name, label: target.label, coldStartMs: 0, heapUsed: null, rss: null,
-    verified: { ok: 0, failed: 0, firstError: null }, results: {},
+    verified: { ok: 0, failed: 0, firstError: null }, single: {}, results: {},
   };
   let answers = new Map<string, unknown>();
   try {
@@ -197,6 +208,7 @@ async function measureTarget(
     const checked = await verify(server.url, bodies);
     answers = checked.answers;
     run.verified = { ok: checked.ok, failed: checked.failed, firstError: checked.firstError };
+    run.single = checked.single;
     if (checked.failed > 0) log(`  ${target.label}: ${checked.failed} of ${checked.ok + checked.failed} sample answers failed: ${checked.firstError}`);
     const mixed = mix(bodies);
     // Warm-up: let the JIT and any caches settle before measuring.
@@ -272,7 +284,7 @@ try {
       const files = await corpus(size);
       const row: ScaleRow = {
         size, entities: files.summary.entities, articles: files.summary.articles, claims: files.summary.claims, facts: files.summary.facts,
-        jsonlBytes: files.summary.jsonlBytes, generateSeconds: files.summary.seconds, importSeconds: null, firstStartMs: null, coldStartMs: 0, heapUsed: null, rss: null, mix: null, verified: null,
+        jsonlBytes: files.summary.jsonlBytes, generateSeconds: files.summary.seconds, importSeconds: null, firstStartMs: null, coldStartMs: 0, heapUsed: null, rss: null, mix: null, verified: null, single: {},
       };
       try {
         row.importSeconds = importedStore(files, log).importSeconds ?? readImportSeconds(files);
@@ -287,6 +299,7 @@ try {
         row.rss = run.rss;
         row.mix = run.results.mix ?? null;
         row.verified = run.verified;
+        row.single = run.single;
         if (run.error) row.error = run.error;
       } catch (error) {
         row.error = (error as Error).message.slice(0, 500);
