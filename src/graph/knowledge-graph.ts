@@ -225,7 +225,7 @@ export class KnowledgeGraph {
       this.claimsBySubject.add(statement.subject, id);
       if (statement.object) this.claimsByObject.add(statement.object, id);
       this.claimsByPredicate.add(statement.predicate, id);
-      this.search.addClaim(id, this.claimText(record));
+      if (this.search.writing) this.search.addClaim(id, this.claimText(record));
       this.link(record);
     }
     const duplicate = record.evidence.some(

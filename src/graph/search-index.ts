@@ -69,7 +69,7 @@ export class SearchIndex {
   private readonly named = new Set<string>();
   /** Log position of the last batch indexed; batches at or before it are already in the index. */
   indexedSeq = 0;
-  private writing = false;
+  #writing = false;
 
   /**
    * Opens the index at `path` (`:memory:` by default). `origin` names the fact log it indexes;
@@ -95,36 +95,41 @@ export class SearchIndex {
     this.statements.setMeta.run('origin', origin);
   }
 
+  /** A batch is being indexed (see `begin`). */
+  get writing(): boolean {
+    return this.#writing;
+  }
+
   /**
    * Starts a batch of changes; returns false when the batch ending at `lastSeq` is already
    * indexed, in which case the changes that follow are ignored until `end`.
    */
   begin(lastSeq: number | null): boolean {
-    this.writing = lastSeq === null || lastSeq > this.indexedSeq;
-    if (this.writing) this.db.exec('BEGIN');
-    return this.writing;
+    this.#writing = lastSeq === null || lastSeq > this.indexedSeq;
+    if (this.#writing) this.db.exec('BEGIN');
+    return this.#writing;
   }
 
   end(lastSeq: number | null): void {
-    if (!this.writing) return;
+    if (!this.#writing) return;
     if (lastSeq !== null) {
       this.indexedSeq = lastSeq;
       this.statements.setMeta.run('indexedSeq', String(lastSeq));
     }
     this.db.exec('COMMIT');
-    this.writing = false;
+    this.#writing = false;
   }
 
   /** Undoes a batch that failed part-way. */
   abort(): void {
-    if (this.writing) this.db.exec('ROLLBACK');
-    this.writing = false;
+    if (this.#writing) this.db.exec('ROLLBACK');
+    this.#writing = false;
   }
 
   /** Names are kept in memory for typo-tolerant look-ups whether or not the batch is indexed. */
   addEntity(entity: Entity): void {
     this.rememberName(entity);
-    if (this.writing) this.put({ kind: 'ENTITY', id: entity.id, name: entity.name, aliases: entity.aliases.join(' | ') });
+    if (this.#writing) this.put({ kind: 'ENTITY', id: entity.id, name: entity.name, aliases: entity.aliases.join(' | ') });
   }
 
   updateEntity(entity: Entity): void {
@@ -133,11 +138,11 @@ export class SearchIndex {
 
   removeEntity(entity: Entity): void {
     if (this.named.delete(entity.id)) this.names.discard(entity.id);
-    if (this.writing) this.remove(entity.id);
+    if (this.#writing) this.remove(entity.id);
   }
 
   addArticle(article: Article): void {
-    if (this.writing) this.put({ kind: 'ARTICLE', id: article.id, title: article.title, body: article.body });
+    if (this.#writing) this.put({ kind: 'ARTICLE', id: article.id, title: article.title, body: article.body });
   }
 
   /** An article's body, as indexed. */
@@ -146,11 +151,11 @@ export class SearchIndex {
   }
 
   addClaim(id: string, text: string): void {
-    if (this.writing) this.put({ kind: 'CLAIM', id, text });
+    if (this.#writing) this.put({ kind: 'CLAIM', id, text });
   }
 
   removeClaim(id: string): void {
-    if (this.writing) this.remove(id);
+    if (this.#writing) this.remove(id);
   }
 
   close(): void {
