@@ -18,7 +18,6 @@ import { ChangeLog, claimHistory, type Change } from './change-log.ts';
 import { checkFact, introducedBy } from './check-fact.ts';
 import { claimText } from './claim-text.ts';
 import { NotFoundGraphError } from './errors.ts';
-import { MentionIndex } from './mention-index.ts';
 import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole, Recorded } from './records.ts';
 import { SearchIndex } from './search-index.ts';
 import { validAt } from './valid-at.ts';
@@ -81,7 +80,6 @@ export class KnowledgeGraph {
   private readonly articleRecords = new Map<string, Article>();
   private readonly claimRecords = new Map<string, ClaimRecord>();
   private readonly byName = new SetIndex<string>();
-  private readonly mentions = new MentionIndex();
   private readonly changes = new ChangeLog();
   private readonly articleByHash = new Map<string, string>();
   /** Merged entity ID → the entity it was merged into; old claim ID → the claim it became. */
@@ -211,7 +209,7 @@ export class KnowledgeGraph {
   }
 
   private addMention(mention: Mention): void {
-    this.mentions.add(mention);
+    this.search.addMention(mention);
   }
 
   private addClaim(stated: ClaimStatement, evidence: Evidence, recorded: Recorded): void {
@@ -283,7 +281,7 @@ export class KnowledgeGraph {
     const gone = this.entity(merged)!;
     this.redirects.set(merged, keep);
     for (const alias of [gone.name, ...gone.aliases]) this.addAlias(keep, alias);
-    for (const mention of this.mentions.removeEntity(merged)) this.addMention({ ...mention, entityId: keep });
+    this.search.moveMentions(merged, keep);
     const claimIds = new Set([...this.claimsBySubject.take(merged), ...this.claimsByObject.take(merged)]);
     for (const claimId of claimIds) {
       const record = this.claimRecords.get(claimId);
@@ -481,11 +479,16 @@ export class KnowledgeGraph {
   }
 
   mentionsOf(entityId: string): Mention[] {
-    return this.mentions.ofEntity(this.resolve(entityId));
+    return this.search.mentions.ofEntity(this.resolve(entityId));
   }
 
   mentionsIn(articleId: string): Mention[] {
-    return this.mentions.inArticle(articleId);
+    return this.search.mentions.inArticle(articleId);
+  }
+
+  /** Articles that mention an entity. */
+  articlesMentioning(entityId: string): Article[] {
+    return this.search.mentions.articlesOf(this.resolve(entityId)).map((id) => this.article(id)!).filter(Boolean);
   }
 
   /** Outlets an article credits for what it says. */

@@ -1,42 +1,77 @@
 /**
  * MentionIndex: every place an article names an entity, looked up from either side.
+ *
+ * Mentions are the most numerous facts a corpus has (a dozen or more per article), and a query
+ * only ever wants those of one article or one entity, so they live in a table of the search
+ * index's SQLite file rather than in memory. Writes happen only while the search index is
+ * indexing a batch (see SearchIndex.begin), so a restart does not write them twice.
  */
 
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Mention } from '../model/index.ts';
 
-export class MentionIndex {
-  private readonly byEntity = new Map<string, Mention[]>();
-  private readonly byArticle = new Map<string, Mention[]>();
+export const MENTION_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS mentions (
+    article TEXT NOT NULL, entity TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    text TEXT NOT NULL, method TEXT NOT NULL,
+    PRIMARY KEY (article, start, end, entity)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions (entity, article, start);
+`;
 
-  /** Adds a mention; false when the same span already names the same entity. */
-  add(mention: Mention): boolean {
-    const inArticle = this.byArticle.get(mention.articleId) ?? [];
-    if (inArticle.some((m) => m.start === mention.start && m.end === mention.end && m.entityId === mention.entityId)) return false;
-    inArticle.push(mention);
-    this.byArticle.set(mention.articleId, inArticle);
-    const ofEntity = this.byEntity.get(mention.entityId) ?? [];
-    ofEntity.push(mention);
-    this.byEntity.set(mention.entityId, ofEntity);
-    return true;
+interface Row {
+  article: string;
+  entity: string;
+  start: number;
+  end: number;
+  text: string;
+  method: Mention['method'];
+}
+
+const toMention = (row: Row): Mention => ({
+  articleId: row.article,
+  entityId: row.entity,
+  start: row.start,
+  end: row.end,
+  text: row.text,
+  method: row.method,
+});
+
+export class MentionIndex {
+  private readonly statements: Record<'insert' | 'move' | 'ofEntity' | 'inArticle' | 'articlesOf', StatementSync>;
+
+  constructor(db: DatabaseSync) {
+    db.exec(MENTION_SCHEMA);
+    this.statements = {
+      insert: db.prepare('INSERT OR IGNORE INTO mentions (article, entity, start, end, text, method) VALUES (?, ?, ?, ?, ?, ?)'),
+      // A merged entity's mentions become the kept one's; a span both already had is dropped.
+      move: db.prepare('UPDATE OR REPLACE mentions SET entity = ? WHERE entity = ?'),
+      ofEntity: db.prepare('SELECT * FROM mentions WHERE entity = ? ORDER BY article, start'),
+      inArticle: db.prepare('SELECT * FROM mentions WHERE article = ? ORDER BY start, end'),
+      articlesOf: db.prepare('SELECT DISTINCT article FROM mentions WHERE entity = ? ORDER BY article'),
+    };
   }
 
-  /** Forgets an entity's mentions and returns them, so a merge can re-add them elsewhere. */
-  removeEntity(entityId: string): Mention[] {
-    const removed = this.byEntity.get(entityId) ?? [];
-    this.byEntity.delete(entityId);
-    for (const mention of removed) {
-      const list = this.byArticle.get(mention.articleId)!;
-      list.splice(list.indexOf(mention), 1);
-    }
-    return removed;
+  add(mention: Mention): void {
+    const { articleId, entityId, start, end, text, method } = mention;
+    this.statements.insert.run(articleId, entityId, start, end, text, method);
+  }
+
+  moveEntity(from: string, to: string): void {
+    this.statements.move.run(to, from);
   }
 
   ofEntity(entityId: string): Mention[] {
-    return this.byEntity.get(entityId) ?? [];
+    return (this.statements.ofEntity.all(entityId) as unknown as Row[]).map(toMention);
   }
 
   /** An article's mentions in reading order. */
   inArticle(articleId: string): Mention[] {
-    return [...(this.byArticle.get(articleId) ?? [])].sort((a, b) => a.start - b.start);
+    return (this.statements.inArticle.all(articleId) as unknown as Row[]).map(toMention);
+  }
+
+  /** IDs of the articles that mention an entity. */
+  articlesOf(entityId: string): string[] {
+    return (this.statements.articlesOf.all(entityId) as unknown as { article: string }[]).map((r) => r.article);
   }
 }

@@ -1,10 +1,11 @@
 /**
  * SearchIndex: ranked full-text search over entity names and aliases, article titles and
- * bodies, and claim text, kept in SQLite's FTS5 (BM25 ranking, prefix queries, highlights).
+ * bodies, and claim text, kept in SQLite's FTS5 (BM25 ranking, prefix queries, highlights);
+ * with it, in the same file, the article bodies and entity mentions the graph reads on demand
+ * instead of holding in memory.
  *
- * The index lives in a SQLite file beside the fact log and remembers the last log position
- * it has indexed, so a restart replays the log into the graph without indexing it again, and
- * article bodies are read from it on demand instead of being held in memory. Typos in names
+ * The file lives beside the fact log and remembers the last log position it has indexed, so a
+ * restart replays the log into the graph without indexing it again. Typos in names
  * ("Lecia") are caught by a small in-memory fuzzy index over entity names and aliases, used
  * when the full-text index finds no entity. Every hit says which of its fields matched which
  * terms, and where in the text the first match sits.
@@ -12,7 +13,8 @@
 
 import MiniSearch from 'minisearch';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { Article, Entity } from '../model/index.ts';
+import type { Article, Entity, Mention } from '../model/index.ts';
+import { MENTION_SCHEMA, MentionIndex } from './mention-index.ts';
 
 export type SearchHitKind = 'ENTITY' | 'ARTICLE' | 'CLAIM';
 export type SearchField = 'NAME' | 'ALIAS' | 'TITLE' | 'BODY' | 'CLAIM_TEXT';
@@ -67,6 +69,7 @@ export class SearchIndex {
     processTerm: (term) => term.toLowerCase().replace(/[’']s$/, ''),
   });
   private readonly named = new Set<string>();
+  readonly mentions: MentionIndex;
   /** Log position of the last batch indexed; batches at or before it are already in the index. */
   indexedSeq = 0;
   #writing = false;
@@ -80,7 +83,8 @@ export class SearchIndex {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
     const meta = (key: string) => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-    if ((meta('origin') ?? origin) !== origin) this.db.exec('DELETE FROM docs; DELETE FROM doc_ids; DELETE FROM meta;');
+    this.db.exec(MENTION_SCHEMA);
+    if ((meta('origin') ?? origin) !== origin) this.db.exec('DELETE FROM docs; DELETE FROM doc_ids; DELETE FROM mentions; DELETE FROM meta;');
     this.indexedSeq = Number(meta('indexedSeq') ?? 0);
     this.statements = {
       find: this.db.prepare('SELECT doc FROM doc_ids WHERE id = ?'),
@@ -93,6 +97,16 @@ export class SearchIndex {
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
     this.statements.setMeta.run('origin', origin);
+    this.mentions = new MentionIndex(this.db);
+  }
+
+  addMention(mention: Mention): void {
+    if (this.#writing) this.mentions.add(mention);
+  }
+
+  /** A merge: the merged entity's mentions become the kept one's. */
+  moveMentions(from: string, to: string): void {
+    if (this.#writing) this.mentions.moveEntity(from, to);
   }
 
   /** A batch is being indexed (see `begin`). */

@@ -37,7 +37,8 @@ export async function replay(store: FactLog, rates: RateTable, searchPath = ':me
     if (batch) graph.apply(batch.facts, { seqs: batch.seqs, at: batch.at, actor: batch.actor });
     batch = null;
   };
-  for await (const stored of store.read(0)) {
+  // What the search index already holds (article bodies, mentions) need not be read again.
+  for await (const stored of store.readForReplay(0, graph.search.indexedSeq)) {
     if (!batch || batch.id !== stored.batch) {
       flush();
       batch = { facts: [], seqs: [], at: stored.at, actor: stored.actor, id: stored.batch };
@@ -50,7 +51,8 @@ export async function replay(store: FactLog, rates: RateTable, searchPath = ':me
 }
 
 export async function openGraph(options: { storePath: string; dataDir: string }): Promise<OpenedGraph> {
-  const store = SqliteFactLog.open(options.storePath);
+  // No separate integrity pass: the replay reads the log through, and a damaged page fails it.
+  const store = SqliteFactLog.open(options.storePath, { integrityCheck: false });
   try {
     let seeded = false;
     if (store.isEmpty()) {

@@ -77,6 +77,14 @@ export interface FactLog {
    */
   importLog(records: readonly StoredFact[]): Promise<void>;
 
+  /**
+   * `read` for a projection that already holds the article texts and mentions of every fact
+   * up to `coveredSeq` (the search index does): within that range MentionFound facts are left
+   * out and ArticleAdded facts come without their body; past it, facts come whole. A restart
+   * then parses a fraction of the log.
+   */
+  readForReplay(afterSeq: number, coveredSeq: number): AsyncIterable<StoredFact>;
+
   /** The highest sequence number in the log; 0 when it is empty. */
   lastSeq(): number;
 

@@ -121,3 +121,11 @@ function describeType(fact: unknown): string {
   const type = typeof fact === 'object' && fact !== null ? (fact as { type?: unknown }).type : undefined;
   return typeof type === 'string' ? type : 'no type';
 }
+
+/** Whether `readForReplay` leaves a stored fact out, or passes it on without the article body. */
+export function slimForReplay(stored: StoredFact): StoredFact | null {
+  if (stored.fact.type === 'MentionFound') return null;
+  if (stored.fact.type !== 'ArticleAdded') return stored;
+  const { body: _body, ...article } = stored.fact.article;
+  return { ...stored, fact: { type: 'ArticleAdded', article: article as typeof stored.fact.article } };
+}

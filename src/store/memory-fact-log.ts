@@ -8,7 +8,7 @@
 
 import { StoreError } from './errors.ts';
 import type { AppendMeta, AppendResult, Batch, FactLog, StoredFact, Unsubscribe } from './fact-log.ts';
-import { assertAfterSeq, decodeRow, encodeBatch, encodeImport, type FactRow } from './fact-row.ts';
+import { assertAfterSeq, decodeRow, encodeBatch, encodeImport, slimForReplay, type FactRow } from './fact-row.ts';
 import { Followers } from './followers.ts';
 import type { Fact } from '../model/fact.ts';
 
@@ -40,6 +40,13 @@ export class MemoryFactLog implements FactLog {
     for (let i = this.#firstIndexAfter(afterSeq); i < end; i++) {
       this.#assertOpen('read');
       yield decodeRow(this.#rows[i]!);
+    }
+  }
+
+  async *readForReplay(afterSeq: number, coveredSeq: number): AsyncIterable<StoredFact> {
+    for await (const stored of this.read(afterSeq)) {
+      const slim = stored.seq <= coveredSeq ? slimForReplay(stored) : stored;
+      if (slim) yield slim;
     }
   }
 

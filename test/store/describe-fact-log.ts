@@ -93,6 +93,22 @@ export function describeFactLog(name: string, make: () => FactLog | Promise<Fact
         expect(log.isEmpty()).toBe(false);
       });
 
+      it('reads for a replay without the mentions and article bodies a projection already holds, and whole past it', async () => {
+        const log = await open();
+        await log.append(everyKindOfFact, { actor: 'curation', at: AT });
+        await log.append(everyKindOfFact, { actor: 'curation', at: AT });
+        const covered = everyKindOfFact.length;
+        const replayed: StoredFact[] = [];
+        for await (const stored of log.readForReplay(0, covered)) replayed.push(stored);
+        const full = await readAll(log);
+        const early = replayed.filter((s) => s.seq <= covered);
+        expect(early.some((s) => s.fact.type === 'MentionFound')).toBe(false);
+        const article = early.find((s) => s.fact.type === 'ArticleAdded')!;
+        expect(article.fact.type === 'ArticleAdded' && 'body' in article.fact.article).toBe(false);
+        expect(early.map((s) => s.seq)).toEqual(full.filter((s) => s.seq <= covered && s.fact.type !== 'MentionFound').map((s) => s.seq));
+        expect(replayed.filter((s) => s.seq > covered)).toEqual(full.filter((s) => s.seq > covered));
+      });
+
       it('numbers facts with strictly increasing seq and each batch with the next batch number', async () => {
         const log = await open();
         const results = [];
