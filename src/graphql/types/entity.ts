@@ -53,10 +53,7 @@ EntityRef.implement({
     articles: t.connection({
       type: ArticleRef,
       description: 'Articles that mention this entity.',
-      resolve: (entity, args, { graph }) => {
-        const ids = new Set(graph.mentionsOf(entity.id).map((m) => m.articleId));
-        return page(args, [...ids].map((id) => graph.article(id)!));
-      },
+      resolve: (entity, args, { graph }) => page(args, graph.articlesMentioning(entity.id)),
     }, ArticleConnection),
     related: t.connection({
       type: RelatedEntityRef,
