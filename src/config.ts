@@ -27,6 +27,8 @@ export interface Limits {
   maxBatch: number;
   /** Milliseconds an operation may run before it is stopped. */
   timeBudgetMs: number;
+  /** Answers kept in the response cache; 0 turns it off. */
+  responseCacheSize: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxBodyBytes: 100_000,
   maxBatch: 0,
   timeBudgetMs: 1_000,
+  responseCacheSize: 10_000,
 };
 
 const limit = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -66,6 +69,7 @@ const environment = z.object({
   CLAIMGRAPH_MAX_BODY_BYTES: limit(DEFAULT_LIMITS.maxBodyBytes),
   CLAIMGRAPH_MAX_BATCH: limit(DEFAULT_LIMITS.maxBatch, 0),
   CLAIMGRAPH_TIME_BUDGET_MS: limit(DEFAULT_LIMITS.timeBudgetMs),
+  CLAIMGRAPH_RESPONSE_CACHE_SIZE: limit(DEFAULT_LIMITS.responseCacheSize, 0),
 });
 
 export interface Config {
@@ -135,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBodyBytes: e.CLAIMGRAPH_MAX_BODY_BYTES,
       maxBatch: e.CLAIMGRAPH_MAX_BATCH,
       timeBudgetMs: e.CLAIMGRAPH_TIME_BUDGET_MS,
+      responseCacheSize: e.CLAIMGRAPH_RESPONSE_CACHE_SIZE,
     },
   };
 }

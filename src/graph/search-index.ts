@@ -98,6 +98,7 @@ export class SearchIndex {
     };
     this.statements.setMeta.run('origin', origin);
     this.mentions = new MentionIndex(this.db);
+    this.db.prepare("INSERT INTO docs (docs, rank) VALUES ('rank', ?)").run(`bm25(0, 0, ${FIELDS.map((f) => f.weight).join(', ')})`);
   }
 
   addMention(mention: Mention): void {
@@ -205,12 +206,7 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     // Every term quoted, so nothing a user types is read as FTS5 syntax; the last may be a prefix.
     const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 && t.length >= 3 ? '*' : ''}`).join(' OR ');
-    const kindFilter = kinds ? ` AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
-    const weights = FIELDS.map((f) => f.weight).join(', ');
-    const highlights = FIELDS.map((_f, i) => `highlight(docs, ${i + 2}, char(1), char(2)) AS h${i}`).join(', ');
-    const rows = this.db
-      .prepare(`SELECT kind, id, bm25(docs, 0, 0, ${weights}) AS rank, ${highlights} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rank LIMIT ?`)
-      .all(match, ...(kinds ?? []), limit) as ({ kind: SearchHitKind; id: string; rank: number } & Record<string, string | null>)[];
+    const rows = this.searchStatement(kinds).all(match, ...(kinds ?? []), limit) as ({ kind: SearchHitKind; id: string; rank: number } & Record<string, string | null>)[];
     const hits: SearchHit[] = rows.map((row) => {
       const matches = FIELDS.flatMap((f, i) => {
         const found = located(f.field, row[`h${i}`] ?? null);
@@ -222,6 +218,23 @@ export class SearchIndex {
       hits.push(...this.fuzzyNames(terms, limit - hits.length, hits.at(-1)?.score ?? 1));
     }
     return hits;
+  }
+
+  private readonly searchStatements = new Map<string, StatementSync>();
+
+  /** The ranked query, prepared once for each set of kinds asked for. */
+  private searchStatement(kinds: readonly SearchHitKind[] | undefined): StatementSync {
+    const key = kinds ? kinds.join(',') : '*';
+    let statement = this.searchStatements.get(key);
+    if (!statement) {
+      const kindFilter = kinds ? ` AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+      const highlights = FIELDS.map((_f, i) => `highlight(docs, ${i + 2}, char(1), char(2)) AS h${i}`).join(', ');
+      // `rank` is the table's configured bm25 (see the constructor), which lets FTS5 keep only
+      // the best rows for ORDER BY rank LIMIT rather than sort every match.
+      statement = this.db.prepare(`SELECT kind, id, rank, ${highlights} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rank LIMIT ?`);
+      this.searchStatements.set(key, statement);
+    }
+    return statement;
   }
 
   /** Entities whose names are a small typo away from the query, ranked after the exact hits. */

@@ -3,6 +3,7 @@
  * main.ts hands it to an HTTP server.
  */
 
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import { DEFAULT_LIMITS, type Config } from '../config.ts';
@@ -18,6 +19,8 @@ import { renderLocalGraphiQL, useLocalGraphiQL } from './plugins/use-local-graph
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { REQUEST_ID_HEADER, useRequestId } from './plugins/use-request-id.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
+import { useVariableCheck } from './plugins/use-variable-check.ts';
+import { useGraphResponseCache } from './plugins/use-graph-response-cache.ts';
 import { useTimeBudget } from './plugins/use-time-budget.ts';
 import { maskUnexpectedError, useUnexpectedErrorLog } from './plugins/use-unexpected-error-log.ts';
 
@@ -32,6 +35,8 @@ export interface ServerServices {
   readRequiresToken?: boolean;
   /** Where request lines and unexpected errors go; silent when absent. */
   logger?: Logger;
+  /** Say in answers whether they came from the response cache. */
+  exposeCacheHits?: boolean;
 }
 
 /** Settings with safe defaults when a caller (a test) leaves them out. */
@@ -97,6 +102,12 @@ export function createServer(
       useIntrospectionSwitch({ enabled: config.introspection ?? config.env !== 'production' }),
       useCostLimit({ maxCost: limits.maxCost }),
       useTimeBudget({ budgetMs: limits.timeBudgetMs }),
+      // Compiled execution (graphql-jit), after a graphql-js check of the variables it would
+      // otherwise report as execution errors.
+      useVariableCheck(),
+      useGraphQlJit(),
+      // After the compiled executor, so that it is the executor the cache wraps.
+      useGraphResponseCache({ graph, max: limits.responseCacheSize, exposeHits: services.exposeCacheHits ?? false }),
     ],
   });
 }

@@ -50,6 +50,7 @@ builder.node(ArticleRef, {
       args: {
         predicate: t.arg({ type: PredicateEnum, required: false }),
         exclusive: t.arg.boolean({
+          required: false,
           defaultValue: false,
           description: 'Only claims no other article supports.',
         }),

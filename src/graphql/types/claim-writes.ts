@@ -16,7 +16,7 @@ const MoneyInput = builder.inputType('MoneyInput', {
   fields: (t) => ({
     amount: t.float(),
     currency: t.string({ description: 'ISO 4217 code: USD, EUR, CNY…' }),
-    approximate: t.boolean({ defaultValue: false }),
+    approximate: t.boolean({ required: false, defaultValue: false }),
   }),
 });
 
@@ -24,7 +24,7 @@ const QuantityInput = builder.inputType('QuantityInput', {
   fields: (t) => ({
     amount: t.float(),
     unit: t.string({ required: false }),
-    approximate: t.boolean({ defaultValue: false }),
+    approximate: t.boolean({ required: false, defaultValue: false }),
   }),
 });
 
@@ -100,11 +100,11 @@ builder.relayMutationField(
       object: t.id({ required: false, description: 'Entity ID, for predicates that link two entities.' }),
       value: t.field({ type: ValueInput, required: false, description: 'For predicates that carry a value.' }),
       qualifiers: t.field({ type: QualifiersInput, required: false }),
-      negated: t.boolean({ defaultValue: false }),
+      negated: t.boolean({ required: false, defaultValue: false }),
       article: t.id({ description: 'Article whose body states the claim.' }),
       quote: t.string({ description: `The words that state it, verbatim from the body (at most ${WRITE_LIMITS.quote} characters).` }),
       occurrence: t.int({ required: false, description: 'Which appearance of the quote, when it appears more than once (1-based).' }),
-      modality: t.field({ type: ModalityEnum, defaultValue: 'ASSERTED' }),
+      modality: t.field({ required: false, type: ModalityEnum, defaultValue: 'ASSERTED' }),
       attributedTo: t.id({ required: false, description: 'Entity the article credits for the claim.' }),
     }),
   },

@@ -28,10 +28,10 @@ EntityRef.implement({
       type: ClaimRef,
       description: 'Claims about this entity (as subject), pointing at it (as object), or either.',
       args: {
-        role: t.arg({ type: ClaimRoleEnum, defaultValue: 'ANY' }),
+        role: t.arg({ required: false, type: ClaimRoleEnum, defaultValue: 'ANY' }),
         predicate: t.arg({ type: PredicateEnum, required: false }),
         validAt: t.arg.string({ required: false, description: 'Only claims whose time qualifiers include this date.' }),
-        includeDeprecated: t.arg.boolean({ defaultValue: false }),
+        includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
       },
       resolve: (entity, args, { graph }) => {
         const ids = new Set(graph.claimIdsOf(entity.id, args.role ?? 'ANY'));

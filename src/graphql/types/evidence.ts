@@ -17,7 +17,7 @@ builder.objectType(EvidenceRef, {
     end: t.exposeInt('end', { description: 'Offset just past the last character.' }),
     context: t.string({
       description: 'The quote with the text around it, the quote marked with »…«.',
-      args: { chars: t.arg.int({ defaultValue: 80, description: 'Characters of context on each side (0 to 500).' }) },
+      args: { chars: t.arg.int({ required: false, defaultValue: 80, description: 'Characters of context on each side (0 to 500).' }) },
       resolve: (e, args, { graph }) => {
         const chars = Math.max(0, Math.min(500, args.chars ?? 80));
         const body = graph.article(e.articleId)!.body;

@@ -44,7 +44,7 @@ builder.queryFields((t) => ({
     description: 'Ranked full-text search over entity names and aliases, article titles and bodies, and claim text.',
     args: {
       query: t.arg.string(),
-      first: t.arg.int({ defaultValue: 10, description: `Hits to return, 1 to ${PAGE.maxSize}.` }),
+      first: t.arg.int({ required: false, defaultValue: 10, description: `Hits to return, 1 to ${PAGE.maxSize}.` }),
       kinds: t.arg({ type: [SearchHitKindEnum], required: false, description: 'Only hits of these kinds.' }),
     },
     resolve: (_root, args, { graph }) => {

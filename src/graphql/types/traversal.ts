@@ -64,7 +64,7 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg.id(),
       to: t.arg.id(),
-      maxHops: t.arg.int({ defaultValue: 4, description: `1 to ${TRAVERSAL_LIMITS.maxHops}.` }),
+      maxHops: t.arg.int({ required: false, defaultValue: 4, description: `1 to ${TRAVERSAL_LIMITS.maxHops}.` }),
     },
     resolve: (_root, args, { graph }) => {
       const maxHops = args.maxHops ?? 4;
@@ -81,9 +81,9 @@ builder.queryFields((t) => ({
     description: 'Entities within `depth` links of one entity, and the edges among them.',
     args: {
       id: t.arg.id(),
-      depth: t.arg.int({ defaultValue: 1, description: `0 to ${TRAVERSAL_LIMITS.maxDepth}.` }),
+      depth: t.arg.int({ required: false, defaultValue: 1, description: `0 to ${TRAVERSAL_LIMITS.maxDepth}.` }),
       predicates: t.arg({ type: [PredicateEnum], required: false, description: 'Follow only these predicates.' }),
-      nodeCap: t.arg.int({ defaultValue: TRAVERSAL_LIMITS.nodeCap, description: `Most nodes to return, 1 to ${TRAVERSAL_LIMITS.maxNodeCap}.` }),
+      nodeCap: t.arg.int({ required: false, defaultValue: TRAVERSAL_LIMITS.nodeCap, description: `Most nodes to return, 1 to ${TRAVERSAL_LIMITS.maxNodeCap}.` }),
     },
     resolve: (_root, args, { graph }) => {
       const depth = args.depth ?? 1;
