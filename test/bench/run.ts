@@ -287,8 +287,7 @@ try {
         jsonlBytes: files.summary.jsonlBytes, generateSeconds: files.summary.seconds, importSeconds: null, firstStartMs: null, coldStartMs: 0, heapUsed: null, rss: null, mix: null, verified: null, single: {},
       };
       try {
-        row.importSeconds = importedStore(files, log).importSeconds ?? readImportSeconds(files);
-        writeFileSync(join(files.dir, 'import-seconds.txt'), String(row.importSeconds ?? ''));
+        row.importSeconds = importedStore(files, log).importSeconds;
         // First start after import: the server builds everything it derives from the log
         // (the search index too). Then a restart, as after a deploy: what it kept is reused.
         const first = await startOnly(claimgraph, files);
@@ -348,15 +347,6 @@ try {
   const { markdown } = writeOut();
   console.log(markdown);
   rmSync(workDir, { recursive: true, force: true });
-}
-
-function readImportSeconds(files: CorpusFiles): number | null {
-  try {
-    const text = readFileSync(join(files.dir, 'import-seconds.txt'), 'utf8').trim();
-    return text ? Number(text) : null;
-  } catch {
-    return null;
-  }
 }
 
 function writeOut(): { markdown: string } {

@@ -5,7 +5,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusFiles } from './generate-corpus.ts';
 import type { QuerySample } from './corpus/query-sample.ts';
@@ -39,7 +39,11 @@ export const NODE_HEAP_MB = 12_288;
 /** claimgraph's SQLite store for a corpus, made once with `claimgraph import`. */
 export function importedStore(corpus: CorpusFiles, log: (line: string) => void): { path: string; importSeconds: number | null } {
   const path = join(corpus.dir, 'claimgraph.sqlite');
-  if (existsSync(path) && existsSync(`${path}.imported`)) return { path, importSeconds: null };
+  if (existsSync(path) && existsSync(`${path}.imported`)) {
+    // The marker holds how long the import took, when it was timed.
+    const seconds = Number(readFileSync(`${path}.imported`, 'utf8').trim());
+    return { path, importSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null };
+  }
   for (const suffix of ['', '-wal', '-shm', '.imported']) rmSync(`${path}${suffix}`, { force: true });
   log(`  claimgraph import --in ${corpus.facts}`);
   const started = performance.now();
@@ -48,7 +52,7 @@ export function importedStore(corpus: CorpusFiles, log: (line: string) => void):
   });
   if (result.status !== 0) throw new Error(`claimgraph import failed for ${corpus.facts}`);
   const importSeconds = (performance.now() - started) / 1000;
-  spawnSync('touch', [`${path}.imported`]);
+  writeFileSync(`${path}.imported`, `${importSeconds}\n`);
   return { path, importSeconds };
 }
 
