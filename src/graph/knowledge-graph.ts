@@ -33,7 +33,7 @@ export interface EntityAttributes {
 export interface EdgeAttributes {
   type: 'RELATED';
   predicate: Predicate;
-  claims: Set<string>;
+  claims: string[];
 }
 
 export interface ApplyMeta {
@@ -47,27 +47,40 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** A map from a key to a set of IDs, created on first use. */
+/**
+ * A map from a key to the IDs filed under it. Most keys hold a handful of IDs, kept in a small
+ * array (a Set costs several times as much); a key that gathers many moves to a Set.
+ */
 class SetIndex<K> {
-  private readonly map = new Map<K, Set<string>>();
+  private static readonly SMALL = 16;
+  private readonly map = new Map<K, string[] | Set<string>>();
   add(key: K, id: string): void {
-    const set = this.map.get(key);
-    if (set) set.add(id);
-    else this.map.set(key, new Set([id]));
+    const ids = this.map.get(key);
+    if (ids === undefined) this.map.set(key, [id]);
+    else if (ids instanceof Set) ids.add(id);
+    else if (!ids.includes(id)) {
+      if (ids.length < SetIndex.SMALL) ids.push(id);
+      else this.map.set(key, new Set([...ids, id]));
+    }
   }
   delete(key: K, id: string): void {
-    this.map.get(key)?.delete(id);
+    const ids = this.map.get(key);
+    if (ids instanceof Set) ids.delete(id);
+    else if (ids) {
+      const at = ids.indexOf(id);
+      if (at >= 0) ids.splice(at, 1);
+    }
   }
-  get(key: K): ReadonlySet<string> {
+  get(key: K): Iterable<string> {
     return this.map.get(key) ?? EMPTY;
   }
-  take(key: K): Set<string> {
-    const set = this.map.get(key) ?? new Set<string>();
+  take(key: K): Iterable<string> {
+    const ids = this.map.get(key) ?? EMPTY;
     this.map.delete(key);
-    return set;
+    return ids;
   }
 }
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: readonly string[] = [];
 
 export class KnowledgeGraph {
   /** Entities and the RELATED edges between them. */
@@ -84,6 +97,12 @@ export class KnowledgeGraph {
   private readonly articleByHash = new Map<string, string>();
   /** Merged entity ID → the entity it was merged into; old claim ID → the claim it became. */
   private readonly redirects = new Map<string, string>();
+  /**
+   * One copy of each ID and word that recurs across facts (entity and article IDs, predicates,
+   * modalities): parsed facts bring a fresh copy of each, and a million claims would keep
+   * millions of duplicates alive.
+   */
+  private readonly strings = new Map<string, string>();
   private readonly claimsBySubject = new SetIndex<string>();
   private readonly claimsByObject = new SetIndex<string>();
   private readonly claimsByPredicate = new SetIndex<Predicate>();
@@ -160,7 +179,7 @@ export class KnowledgeGraph {
         return this.addMention(entityId === fact.mention.entityId ? fact.mention : { ...fact.mention, entityId });
       }
       case 'ClaimStated':
-        return this.addClaim(fact.claim, fact.evidence, recorded);
+        return this.addClaim(this.internStatement(fact.claim), this.internEvidence(fact.evidence), recorded);
       case 'ClaimRetracted': {
         const record = this.claimRecord(this.resolve(fact.claimId));
         if (record.retraction) return;
@@ -212,6 +231,28 @@ export class KnowledgeGraph {
     this.search.addMention(mention);
   }
 
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  private internStatement(statement: ClaimStatement): ClaimStatement {
+    statement.subject = this.intern(statement.subject);
+    if (statement.object) statement.object = this.intern(statement.object);
+    statement.predicate = this.intern(statement.predicate) as Predicate;
+    return statement;
+  }
+
+  private internEvidence(evidence: Evidence): Evidence {
+    evidence.articleId = this.intern(evidence.articleId);
+    evidence.modality = this.intern(evidence.modality) as Evidence['modality'];
+    evidence.method = this.intern(evidence.method) as Evidence['method'];
+    if (evidence.attributedTo) evidence.attributedTo = this.intern(evidence.attributedTo);
+    return evidence;
+  }
+
   private addClaim(stated: ClaimStatement, evidence: Evidence, recorded: Recorded): void {
     const statement = this.canonicalStatement(stated);
     const id = statement.id;
@@ -231,8 +272,12 @@ export class KnowledgeGraph {
     );
     if (duplicate) return;
     const attributedTo = evidence.attributedTo ? this.resolve(evidence.attributedTo) : null;
-    // Evidence is shared with the fact that stated it unless a merge changed what it points at.
-    record.evidence.push(evidence.claimId === id && evidence.attributedTo === attributedTo ? evidence : { ...evidence, claimId: id, attributedTo });
+    // Evidence is shared with the fact that stated it unless a merge changed what it points at;
+    // its claim ID is the record's own string.
+    if (evidence.claimId === id && evidence.attributedTo === attributedTo) {
+      evidence.claimId = id;
+      record.evidence.push(evidence);
+    } else record.evidence.push({ ...evidence, claimId: id, attributedTo });
     record.recorded.push(recorded);
     this.claimsByArticle.add(evidence.articleId, id);
     if (attributedTo) {
@@ -262,8 +307,11 @@ export class KnowledgeGraph {
     const s = record.statement;
     if (!s.object || s.negated || record.retraction) return;
     const key = KnowledgeGraph.edgeKey(s);
-    if (this.graph.hasEdge(key)) this.graph.getEdgeAttributes(key).claims.add(s.id);
-    else this.graph.addEdgeWithKey(key, s.subject, s.object, { type: 'RELATED', predicate: s.predicate, claims: new Set([s.id]) });
+    if (!this.graph.hasEdge(key)) this.graph.addEdgeWithKey(key, s.subject, s.object, { type: 'RELATED', predicate: s.predicate, claims: [s.id] });
+    else {
+      const claims = this.graph.getEdgeAttributes(key).claims;
+      if (!claims.includes(s.id)) claims.push(s.id);
+    }
   }
 
   /** Takes a claim off its edge, and drops the edge when no live claim supports it. */
@@ -272,8 +320,9 @@ export class KnowledgeGraph {
     const key = KnowledgeGraph.edgeKey(s);
     if (!s.object || !this.graph.hasEdge(key)) return;
     const claims = this.graph.getEdgeAttributes(key).claims;
-    claims.delete(s.id);
-    if (claims.size === 0) this.graph.dropEdge(key);
+    const at = claims.indexOf(s.id);
+    if (at >= 0) claims.splice(at, 1);
+    if (claims.length === 0) this.graph.dropEdge(key);
   }
 
   private merge(keep: string, merged: string): void {
