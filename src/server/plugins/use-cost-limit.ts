@@ -4,7 +4,7 @@
  * it cost in `extensions.cost`.
  */
 
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { claimgraphCostOptions, queryCost, type QueryCostOptions } from '../limits/index.ts';
 import { recordOf } from './request-record.ts';
@@ -16,15 +16,30 @@ export interface CostLimitOptions {
   exposeCost?: boolean;
 }
 
+/** Costs already counted, per parsed document (yoga's parse cache hands back the same one). */
+const MEMO_PER_DOCUMENT = 1_000;
+
 export function useCostLimit({ maxCost = 50_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}): Plugin {
+  const memo = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (args: { document: DocumentNode; schema: GraphQLSchema; variableValues?: Record<string, unknown> | null; operationName?: string | null }) => {
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    let known = memo.get(args.document);
+    const hit = known?.get(key);
+    if (hit !== undefined) return hit;
+    const cost = queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName });
+    if (!known) memo.set(args.document, (known = new Map()));
+    if (known.size >= MEMO_PER_DOCUMENT) known.clear();
+    known.set(key, cost);
+    return cost;
+  };
   return {
     // A subscription is costed once, as one answer: each event it sends costs the same.
     onSubscribe({ args, setResultAndStopExecution }) {
-      const cost = queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName });
+      const cost = costOf(args);
       if (cost > maxCost) setResultAndStopExecution({ errors: [tooCostly(cost, maxCost)] });
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName });
+      const cost = costOf(args);
       const request = (args.contextValue as { request?: Request }).request;
       if (request) recordOf(request).cost = cost;
       if (cost > maxCost) {
