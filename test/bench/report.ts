@@ -37,7 +37,7 @@ export function renderReport(results: BenchResults): string {
       `(${num(c.entities)} entities, ${num(c.articles)} articles, ${num(c.claims)} claims, ${num(c.evidence)} evidence)`, '');
     const ours = t.runs.find((r) => r.target === 'claimgraph');
     const peers = t.runs.filter((r) => r.target !== 'claimgraph');
-    const header = ['query', 'claimgraph req/s', 'p50 ms', 'p99 ms', ...peers.flatMap((p) => [`${p.label} req/s`, `p99 ms`, `claimgraph ÷ ${p.label}`])];
+    const header = ['query', `${ours?.label ?? 'claimgraph'} req/s`, 'p50 ms', 'p99 ms', ...peers.flatMap((p) => [`${p.label} req/s`, `p99 ms`, `claimgraph ÷ ${p.label}`])];
     lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
     for (const op of [...OPERATIONS, 'mix'] as const) {
       const o = ours?.results[op];
@@ -56,6 +56,10 @@ export function renderReport(results: BenchResults): string {
     lines.push('');
     for (const r of t.runs) lines.push(`- ${r.label}: ${describeRun(r)}`);
     if (t.agreement) lines.push(`- bare node:http gives the same JSON as claimgraph for ${t.agreement} sample requests`);
+    const bareMix = t.runs.find((r) => r.target === 'bare')?.results.mix?.rps;
+    for (const r of t.runs.filter((x) => x.target.startsWith('claimgraph'))) {
+      if (bareMix && r.results.mix) lines.push(`- ${r.label}: the mix at ${(r.results.mix.rps / bareMix).toFixed(2)} of the bare node:http ceiling's requests/s`);
+    }
     lines.push('');
   }
 

@@ -101,8 +101,18 @@ function nodeServer(name: string, label: string, script: string, extraEnv: NodeJ
   };
 }
 
-/** claimgraph as users run it: src/server/main.ts in production mode, request log off. */
-export const claimgraph = nodeServer('claimgraph', 'claimgraph', join(ROOT, 'src/server/main.ts'));
+/** Whether this build of claimgraph has a response cache that CLAIMGRAPH_RESPONSE_CACHE_SIZE=0 turns off. */
+export const HAS_RESPONSE_CACHE = readFileSync(join(ROOT, 'src/config.ts'), 'utf8').includes('CLAIMGRAPH_RESPONSE_CACHE_SIZE');
+
+/**
+ * claimgraph as users run it (src/server/main.ts, production mode, request log off), with any
+ * response cache off: every answer computed, as the peers compute theirs.
+ */
+export const claimgraph = nodeServer('claimgraph', HAS_RESPONSE_CACHE ? 'claimgraph (no response cache)' : 'claimgraph',
+  join(ROOT, 'src/server/main.ts'), HAS_RESPONSE_CACHE ? { CLAIMGRAPH_RESPONSE_CACHE_SIZE: '0' } : {});
+
+/** claimgraph with its response cache at the default size. */
+export const claimgraphCached = nodeServer('claimgraph-cached', 'claimgraph + response cache', join(ROOT, 'src/server/main.ts'));
 
 /** The ceiling: the same graph answered by hand-written code over node:http. */
 export const bare = nodeServer('bare', 'bare node:http', join(import.meta.dirname, 'peers/bare-server.ts'));
