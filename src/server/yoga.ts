@@ -20,7 +20,6 @@ import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { REQUEST_ID_HEADER, useRequestId } from './plugins/use-request-id.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
 import { useVariableCheck } from './plugins/use-variable-check.ts';
-import { useGraphResponseCache } from './plugins/use-graph-response-cache.ts';
 import { useTimeBudget } from './plugins/use-time-budget.ts';
 import { maskUnexpectedError, useUnexpectedErrorLog } from './plugins/use-unexpected-error-log.ts';
 
@@ -35,8 +34,6 @@ export interface ServerServices {
   readRequiresToken?: boolean;
   /** Where request lines and unexpected errors go; silent when absent. */
   logger?: Logger;
-  /** Say in answers whether they came from the response cache. */
-  exposeCacheHits?: boolean;
 }
 
 /** Settings with safe defaults when a caller (a test) leaves them out. */
@@ -106,8 +103,6 @@ export function createServer(
       // otherwise report as execution errors.
       useVariableCheck(),
       useGraphQlJit(),
-      // After the compiled executor, so that it is the executor the cache wraps.
-      useGraphResponseCache({ graph, max: limits.responseCacheSize, exposeHits: services.exposeCacheHits ?? false }),
     ],
   });
 }

@@ -30,10 +30,10 @@ export async function ratesOnly(dir: string): Promise<string> {
   return data;
 }
 
-export async function writeClient(storePath: string, dataDir = DATA_DIR, options: { exposeCacheHits?: boolean } = {}) {
+export async function writeClient(storePath: string, dataDir = DATA_DIR) {
   const { graph, store } = await openGraph({ storePath, dataDir });
   const writer = new GraphWriter(store, graph);
-  const yoga = createServer(graph, { env: 'test', graphiql: false }, { writer, tokens: TOKEN_CONFIG, exposeCacheHits: options.exposeCacheHits });
+  const yoga = createServer(graph, { env: 'test', graphiql: false }, { writer, tokens: TOKEN_CONFIG });
   async function query(text: string, variables: Record<string, unknown> = {}, token: string | null = TOKENS.editor) {
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
