@@ -65,6 +65,8 @@ export async function generateCorpus(options: { size: 'seed' | number; seed?: st
   if (existsSync(done)) {
     const { format, ...summary } = JSON.parse(readFileSync(done, 'utf8')) as CorpusFiles['summary'] & { format?: number };
     if (format === CORPUS_FORMAT) {
+      // The load script is cheap and may have changed since the corpus was written.
+      writeFileSync(files.postgresScript, postgresLoadScript(dir));
       const sample = JSON.parse(readFileSync(join(dir, 'sample.json'), 'utf8')) as QuerySample;
       return { ...files, summary, sample };
     }

@@ -183,6 +183,7 @@ export function postgresLoadScript(dir: string): string {
   const copy = (table: string, columns: string) =>
     `\\copy bench.${table} (${columns}) FROM '${join(dir, `${table}.csv`)}' WITH (FORMAT csv)`;
   return `
+SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS bench CASCADE;
 CREATE SCHEMA bench;
 CREATE TABLE bench.entities (id text PRIMARY KEY, kind text NOT NULL, name text NOT NULL, description text);
