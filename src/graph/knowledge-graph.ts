@@ -481,7 +481,8 @@ export class KnowledgeGraph {
     const subject = filter.subject ? this.resolve(filter.subject) : undefined;
     const object = filter.object ? this.resolve(filter.object) : undefined;
     let ids: Iterable<string>;
-    if (subject) ids = this.claimIdsOf(subject, 'SUBJECT');
+    if (filter.about) ids = this.claimIdsOf(filter.about.entity, filter.about.role);
+    else if (subject) ids = this.claimIdsOf(subject, 'SUBJECT');
     else if (object) ids = this.claimIdsOf(object, 'OBJECT');
     else if (filter.article) ids = this.claimsByArticle.get(filter.article);
     else if (filter.predicate) ids = this.claimsByPredicate.get(filter.predicate);

@@ -29,6 +29,8 @@ export type ClaimRank = 'NORMAL' | 'DEPRECATED';
 export type ClaimRole = 'SUBJECT' | 'OBJECT' | 'ANY';
 
 export interface ClaimFilter {
+  /** Claims in which this entity plays the role (symmetric claims count both ends). */
+  about?: { entity: string; role: ClaimRole };
   subject?: string;
   object?: string;
   predicate?: Predicate;

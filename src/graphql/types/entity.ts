@@ -33,17 +33,13 @@ EntityRef.implement({
         validAt: t.arg.string({ required: false, description: 'Only claims whose time qualifiers include this date.' }),
         includeDeprecated: t.arg.boolean({ required: false, defaultValue: false }),
       },
-      resolve: (entity, args, { graph }) => {
-        const ids = new Set(graph.claimIdsOf(entity.id, args.role ?? 'ANY'));
-        const claims = graph
-          .claims({
-            predicate: args.predicate ?? undefined,
-            validAt: args.validAt ?? undefined,
-            includeDeprecated: args.includeDeprecated ?? false,
-          })
-          .filter((claim) => ids.has(claim.statement.id));
-        return page(args, claims);
-      },
+      resolve: (entity, args, { graph }) =>
+        page(args, graph.claims({
+          about: { entity: entity.id, role: args.role ?? 'ANY' },
+          predicate: args.predicate ?? undefined,
+          validAt: args.validAt ?? undefined,
+          includeDeprecated: args.includeDeprecated ?? false,
+        })),
     }, ClaimConnection),
     mentions: t.connection({
       type: MentionRef,
