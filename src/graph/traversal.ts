@@ -36,19 +36,26 @@ export interface Neighborhood {
 
 export const TRAVERSAL_LIMITS = { maxHops: 6, maxDepth: 3, nodeCap: 200, maxNodeCap: 1000, maxPaths: 25 };
 
-/** Links from an entity to its neighbours, grouped per neighbour. */
-function links(kg: KnowledgeGraph, id: string, predicates?: readonly Predicate[]): Map<string, Hop> {
-  const out = new Map<string, Hop>();
+/** The entities one link away, each once; a walk needs no more than that. */
+function neighbors(kg: KnowledgeGraph, id: string, predicates?: readonly Predicate[]): Set<string> {
+  const out = new Set<string>();
   kg.graph.forEachEdge(id, (_edge, attributes, source, target) => {
-    if (attributes.type !== 'RELATED') return;
-    if (predicates && !predicates.includes(attributes.predicate!)) return;
-    const other = source === id ? target : source;
-    const hop = out.get(other) ?? { from: id, to: other, claimIds: [], predicates: [] };
-    hop.claimIds.push(...attributes.claims!);
-    if (!hop.predicates.includes(attributes.predicate!)) hop.predicates.push(attributes.predicate!);
-    out.set(other, hop);
+    if (predicates && !predicates.includes(attributes.predicate)) return;
+    out.add(source === id ? target : source);
   });
   return out;
+}
+
+/** The hop between two linked entities, with every claim and predicate that links them. */
+function hop(kg: KnowledgeGraph, from: string, to: string): Hop {
+  const result: Hop = { from, to, claimIds: [], predicates: [] };
+  const collect = (_edge: string, attributes: { predicate: Predicate; claims: string[] }) => {
+    result.claimIds.push(...attributes.claims);
+    if (!result.predicates.includes(attributes.predicate)) result.predicates.push(attributes.predicate);
+  };
+  kg.graph.forEachDirectedEdge(from, to, collect);
+  kg.graph.forEachDirectedEdge(to, from, collect);
+  return result;
 }
 
 export function shortestPaths(
@@ -65,28 +72,29 @@ export function shortestPaths(
   const target = kg.resolve(to);
   if (source === target) return { paths: [[]], visited: 1, truncated: false };
   // Breadth-first from the source, remembering every parent at the previous level so that
-  // all shortest paths (not just one) can be read back.
-  const parents = new Map<string, Hop[]>([[source, []]]);
+  // all shortest paths (not just one) can be read back; hops are built for those paths only.
+  const parents = new Map<string, string[]>([[source, []]]);
   let frontier = [source];
   let truncated = false;
   for (let depth = 0; depth < maxHops && frontier.length > 0 && !parents.has(target); depth++) {
     const next: string[] = [];
-    const levelParents = new Map<string, Hop[]>();
+    const levelParents = new Map<string, string[]>();
     for (const node of frontier) {
-      for (const [neighbor, hop] of links(kg, node)) {
+      for (const neighbor of neighbors(kg, node)) {
         if (parents.has(neighbor)) continue;
-        if (!levelParents.has(neighbor)) {
+        let list = levelParents.get(neighbor);
+        if (!list) {
           if (parents.size + levelParents.size >= nodeCap) {
             truncated = true;
             continue;
           }
-          levelParents.set(neighbor, []);
+          levelParents.set(neighbor, (list = []));
           next.push(neighbor);
         }
-        levelParents.get(neighbor)!.push(hop);
+        list.push(node);
       }
     }
-    for (const [node, hops] of levelParents) parents.set(node, hops);
+    for (const [node, list] of levelParents) parents.set(node, list);
     frontier = next;
   }
   if (!parents.has(target)) return { paths: [], visited: parents.size, truncated };
@@ -100,7 +108,7 @@ export function shortestPaths(
       paths.push(suffix);
       return;
     }
-    for (const hop of parents.get(node)!) walk(hop.from, [hop, ...suffix]);
+    for (const parent of parents.get(node)!) walk(parent, [hop(kg, parent, node), ...suffix]);
   };
   walk(target, []);
   return { paths, visited: parents.size, truncated };
@@ -126,7 +134,7 @@ export function neighborhood(
   for (let level = 0; level < depth && frontier.length > 0; level++) {
     const next: string[] = [];
     for (const node of frontier) {
-      for (const neighbor of links(kg, node, predicates).keys()) {
+      for (const neighbor of neighbors(kg, node, predicates)) {
         if (seen.has(neighbor)) continue;
         if (seen.size >= nodeCap) {
           truncated = true;
@@ -141,9 +149,9 @@ export function neighborhood(
   const edges: Neighborhood['edges'] = [];
   for (const node of seen) {
     kg.graph.forEachOutEdge(node, (_edge, attributes, source, target) => {
-      if (attributes.type !== 'RELATED' || !seen.has(target)) return;
-      if (predicates && !predicates.includes(attributes.predicate!)) return;
-      edges.push({ source, target, predicate: attributes.predicate!, claimIds: [...attributes.claims!] });
+      if (!seen.has(target)) return;
+      if (predicates && !predicates.includes(attributes.predicate)) return;
+      edges.push({ source, target, predicate: attributes.predicate, claimIds: [...attributes.claims] });
     });
   }
   return { nodeIds: [...seen], edges, depth, nodeCap, truncated };
