@@ -10,11 +10,11 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { StoreError } from '../store/errors.ts';
 import { writeJsonl } from '../store/jsonl.ts';
 import { loadConfig } from '../config.ts';
 import { SqliteFactLog } from '../store/sqlite-fact-log.ts';
+import { commandOptions } from './command-options.ts';
 
 const USAGE = `usage: claimgraph export [--store path] [--out file|-]
 
@@ -23,25 +23,12 @@ const USAGE = `usage: claimgraph export [--store path] [--out file|-]
 `;
 
 export async function run(args: string[]): Promise<number> {
-  let options: { store: string; out: string; help: boolean };
-  try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        store: { type: 'string', default: loadConfig().storePath },
-        out: { type: 'string', default: '-' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    options = values;
-  } catch (error) {
-    process.stderr.write(`claimgraph export: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandOptions('export', USAGE, args, {
+    store: { type: 'string', default: loadConfig().storePath },
+    out: { type: 'string', default: '-' },
+  });
+  if (parsed.exit !== undefined) return parsed.exit;
+  const options = parsed.values;
 
   let log: SqliteFactLog | undefined;
   try {

@@ -8,11 +8,11 @@
  */
 
 import { createReadStream, existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { StoreError } from '../store/errors.ts';
 import { JsonlError, readJsonl } from '../store/jsonl.ts';
 import { loadConfig } from '../config.ts';
 import { SqliteFactLog } from '../store/sqlite-fact-log.ts';
+import { commandOptions } from './command-options.ts';
 
 const USAGE = `usage: claimgraph import [--store path] [--in file|-]
 
@@ -21,25 +21,12 @@ const USAGE = `usage: claimgraph import [--store path] [--in file|-]
 `;
 
 export async function run(args: string[]): Promise<number> {
-  let options: { store: string; in: string; help: boolean };
-  try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        store: { type: 'string', default: loadConfig().storePath },
-        in: { type: 'string', default: '-' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    options = values;
-  } catch (error) {
-    process.stderr.write(`claimgraph import: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandOptions('import', USAGE, args, {
+    store: { type: 'string', default: loadConfig().storePath },
+    in: { type: 'string', default: '-' },
+  });
+  if (parsed.exit !== undefined) return parsed.exit;
+  const options = parsed.values;
 
   let log: SqliteFactLog | undefined;
   try {

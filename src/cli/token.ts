@@ -5,9 +5,9 @@
  * only the configuration line, which carries the token's sha256.
  */
 
-import { parseArgs } from 'node:util';
 import { generateToken, hashToken } from '../server/auth/hash-token.ts';
 import { TokenConfigError, formatTokenConfigLine, parseTokenConfig, type Scope } from '../server/auth/token-config.ts';
+import { commandOptions } from './command-options.ts';
 
 const USAGE = `usage: claimgraph token --name <name> [--scopes read+write]
 
@@ -19,25 +19,12 @@ the server's token configuration.
 `;
 
 export async function run(args: string[]): Promise<number> {
-  let options: { name?: string; scopes: string; help: boolean };
-  try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        name: { type: 'string' },
-        scopes: { type: 'string', default: 'read' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    options = values;
-  } catch (error) {
-    process.stderr.write(`claimgraph token: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = commandOptions('token', USAGE, args, {
+    name: { type: 'string' },
+    scopes: { type: 'string', default: 'read' },
+  });
+  if (parsed.exit !== undefined) return parsed.exit;
+  const options = parsed.values;
   if (!options.name) {
     process.stderr.write(`claimgraph token: --name is required\n\n${USAGE}`);
     return 2;
