@@ -107,7 +107,7 @@ export function renderReport(results: BenchResults): string {
 }
 
 function describeRun(r: TargetRun): string {
-  const parts = [`cold start ${num(r.coldStartMs / 1000, 2)} s`];
+  const parts = [`code ${r.code}`, `cold start ${num(r.coldStartMs / 1000, 2)} s`];
   if (r.heapUsed != null) parts.push(`heap ${num(r.heapUsed / MB)} MB`);
   if (r.rss != null) parts.push(`RSS ${num(r.rss / MB)} MB`);
   parts.push(`sample answers ${r.verified.ok} ok, ${r.verified.failed} failed${r.verified.firstError ? ` (first: ${r.verified.firstError.slice(0, 160)})` : ''}`);

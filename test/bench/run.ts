@@ -65,6 +65,8 @@ export interface TargetRun {
   heapUsed: number | null;
   rss: number | null;
   verified: { ok: number; failed: number; firstError: string | null };
+  /** The commit (and uncommitted files under src/) when this server started: the work tree can move during a long run. */
+  code: string;
   /** Milliseconds per request when the sample requests are sent one at a time, before the load. */
   single: Partial<Record<Operation, { median: number; max: number; count: number }>>;
   results: Partial<Record<Operation | 'mix', LoadResult>>;
@@ -115,6 +117,10 @@ const { server: serverCore, load: loadCore } = cores();
 const useWrk = ensureWrk(log);
 const loadDuring: string[] = [];
 const git = (args: string[]) => spawnSync('git', args, { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' }).stdout?.trim() ?? '';
+function codeNow(): string {
+  const dirty = git(['status', '--short', '--', 'src']).split('\n').filter(Boolean).length;
+  return `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ` + ${dirty} uncommitted file(s) under src/` : ''}`;
+}
 const results: BenchResults = {
   commit: git(['rev-parse', '--short', 'HEAD']),
   uncommittedSrcFiles: git(['status', '--short', '--', 'src']).split('\n').filter(Boolean).length,
@@ -198,7 +204,7 @@ async function measureTarget(
   let server: RunningServer | null = null;
   const run: TargetRun = {
     target: target.name, label: target.label, coldStartMs: 0, heapUsed: null, rss: null,
-    verified: { ok: 0, failed: 0, firstError: null }, single: {}, results: {},
+    verified: { ok: 0, failed: 0, firstError: null }, single: {}, results: {}, code: codeNow(),
   };
   let answers = new Map<string, unknown>();
   try {
