@@ -371,8 +371,8 @@ function writeOut(): { markdown: string } {
 /** Which claimgraph figures are with a response cache and which without. */
 function responseCacheNote(): string {
   if (HAS_RESPONSE_CACHE) {
-    return 'claimgraph runs with its response cache off (CLAIMGRAPH_RESPONSE_CACHE_SIZE=0) unless a column says ' +
-      '"+ response cache" (the default size, 10,000 answers); each query kind cycles through up to 1,000 distinct requests, ' +
+    return 'claimgraph runs with its answer cache off (CLAIMGRAPH_RESPONSE_CACHE_SIZE=0) unless a column says ' +
+      '"+ answer cache" (the default size, 10,000 answers); each query kind cycles through up to 1,000 distinct requests, ' +
       'so once warm the cached server answers nearly all of them from the cache. Scale rows and profiles are without the cache';
   }
   const src = join(import.meta.dirname, '..', '..', 'src');

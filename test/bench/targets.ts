@@ -108,11 +108,11 @@ export const HAS_RESPONSE_CACHE = readFileSync(join(ROOT, 'src/config.ts'), 'utf
  * claimgraph as users run it (src/server/main.ts, production mode, request log off), with any
  * response cache off: every answer computed, as the peers compute theirs.
  */
-export const claimgraph = nodeServer('claimgraph', HAS_RESPONSE_CACHE ? 'claimgraph (no response cache)' : 'claimgraph',
+export const claimgraph = nodeServer('claimgraph', HAS_RESPONSE_CACHE ? 'claimgraph (no answer cache)' : 'claimgraph',
   join(ROOT, 'src/server/main.ts'), HAS_RESPONSE_CACHE ? { CLAIMGRAPH_RESPONSE_CACHE_SIZE: '0' } : {});
 
 /** claimgraph with its response cache at the default size. */
-export const claimgraphCached = nodeServer('claimgraph-cached', 'claimgraph + response cache', join(ROOT, 'src/server/main.ts'));
+export const claimgraphCached = nodeServer('claimgraph-cached', 'claimgraph + answer cache', join(ROOT, 'src/server/main.ts'));
 
 /** The ceiling: the same graph answered by hand-written code over node:http. */
 export const bare = nodeServer('bare', 'bare node:http', join(import.meta.dirname, 'peers/bare-server.ts'));
