@@ -8,7 +8,6 @@
  *   CLAIMGRAPH_STORE=… CLAIMGRAPH_DATA_DIR=… PORT=… node test/bench/peers/bare-server.ts
  */
 
-import { createServer } from 'node:http';
 import { loadRates } from '../../../src/corpus/index.ts';
 import {
   corroboration, neighborhood, shortestPaths, timeline, type ClaimRecord, type KnowledgeGraph,
@@ -16,6 +15,7 @@ import {
 import { replay, searchPathOf } from '../../../src/service/open-graph.ts';
 import { SqliteFactLog } from '../../../src/store/index.ts';
 import type { Operation, Variables } from '../query-mix.ts';
+import { serveMix } from './serve-mix.ts';
 
 const store = SqliteFactLog.open(process.env.CLAIMGRAPH_STORE!, { create: false });
 // The same search index file claimgraph keeps beside the store, so both search the same index.
@@ -137,21 +137,4 @@ export function answer(kg: KnowledgeGraph, operation: Operation, v: Variables): 
   }
 }
 
-const server = createServer((request, response) => {
-  if (request.method === 'GET' && request.url === '/health') {
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    return;
-  }
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    try {
-      const { operationName, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName: Operation; variables: Variables };
-      const body = JSON.stringify({ data: answer(graph, operationName, variables) });
-      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-    } catch (error) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(error) }] }));
-    }
-  });
-});
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`bare server ready on ${process.env.PORT}`));
+serveMix('bare server', (operation, variables) => answer(graph, operation, variables));

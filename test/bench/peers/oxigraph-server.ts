@@ -12,9 +12,9 @@
  */
 
 import { closeSync, openSync, readSync } from 'node:fs';
-import { createServer } from 'node:http';
 import oxigraph from 'oxigraph';
 import type { Operation, Variables } from '../query-mix.ts';
+import { serveMix } from './serve-mix.ts';
 
 const BASE = 'https://claimgraph.example/id/';
 const PREFIXES = `PREFIX cg: <https://claimgraph.example/vocab#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> `;
@@ -195,20 +195,4 @@ export function answer(operation: Operation, v: Variables): unknown {
   }
 }
 
-const server = createServer((request, response) => {
-  if (request.method === 'GET' && request.url === '/health') {
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    return;
-  }
-  const body: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => body.push(chunk));
-  request.on('end', () => {
-    try {
-      const { operationName, variables } = JSON.parse(Buffer.concat(body).toString('utf8')) as { operationName: Operation; variables: Variables };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: answer(operationName, variables) }));
-    } catch (error) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(error) }] }));
-    }
-  });
-});
-server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`oxigraph ready on ${process.env.PORT}`));
+serveMix('oxigraph', (operation, variables) => answer(operation, variables));
