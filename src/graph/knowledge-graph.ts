@@ -51,7 +51,7 @@ export function normaliseName(name: string): string {
  * A map from a key to the IDs filed under it. Most keys hold a handful of IDs, kept in a small
  * array (a Set costs several times as much); a key that gathers many moves to a Set.
  */
-class SetIndex<K> {
+class IdIndex<K> {
   private static readonly SMALL = 16;
   private readonly map = new Map<K, string[] | Set<string>>();
   add(key: K, id: string): void {
@@ -59,7 +59,7 @@ class SetIndex<K> {
     if (ids === undefined) this.map.set(key, [id]);
     else if (ids instanceof Set) ids.add(id);
     else if (!ids.includes(id)) {
-      if (ids.length < SetIndex.SMALL) ids.push(id);
+      if (ids.length < IdIndex.SMALL) ids.push(id);
       else this.map.set(key, new Set([...ids, id]));
     }
   }
@@ -92,7 +92,7 @@ export class KnowledgeGraph {
 
   private readonly articleRecords = new Map<string, Article>();
   private readonly claimRecords = new Map<string, ClaimRecord>();
-  private readonly byName = new SetIndex<string>();
+  private readonly byName = new IdIndex<string>();
   private readonly changes = new ChangeLog();
   private readonly articleByHash = new Map<string, string>();
   /** Merged entity ID → the entity it was merged into; old claim ID → the claim it became. */
@@ -103,14 +103,14 @@ export class KnowledgeGraph {
    * millions of duplicates alive.
    */
   private readonly strings = new Map<string, string>();
-  private readonly claimsBySubject = new SetIndex<string>();
-  private readonly claimsByObject = new SetIndex<string>();
-  private readonly claimsByPredicate = new SetIndex<Predicate>();
-  private readonly claimsByArticle = new SetIndex<string>();
-  private readonly claimsByCredit = new SetIndex<string>();
-  private readonly citesByArticle = new SetIndex<string>();
-  private readonly citingArticles = new SetIndex<string>();
-  private readonly articlesByPublisher = new SetIndex<string>();
+  private readonly claimsBySubject = new IdIndex<string>();
+  private readonly claimsByObject = new IdIndex<string>();
+  private readonly claimsByPredicate = new IdIndex<Predicate>();
+  private readonly claimsByArticle = new IdIndex<string>();
+  private readonly claimsByCredit = new IdIndex<string>();
+  private readonly citesByArticle = new IdIndex<string>();
+  private readonly citingArticles = new IdIndex<string>();
+  private readonly articlesByPublisher = new IdIndex<string>();
   private readonly entityIds = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
   /** Sorted lists, rebuilt on first read after a change. */
   private sorted: { version: number; entities: Map<string, Entity[]>; articles: Article[] | null } = {

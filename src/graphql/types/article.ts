@@ -101,7 +101,9 @@ builder.queryFields((t) => ({
     resolve: (_root, args, { graph }) => {
       const { typename } = decodeGlobalId(String(args.id));
       if (typename !== 'Article') throw badInput(`Argument "id" must be an Article ID, got a ${typename} ID.`, 'id');
-      return graph.article(String(args.id)) ?? Promise.reject(notFound('article', String(args.id)));
+      const article = graph.article(String(args.id));
+      if (!article) throw notFound('article', String(args.id));
+      return article;
     },
   }),
   articles: t.connection({
