@@ -40,8 +40,8 @@ const toMention = (row: Row): Mention => ({
 export class MentionIndex {
   private readonly statements: Record<'insert' | 'move' | 'ofEntity' | 'inArticle' | 'articlesOf', StatementSync>;
 
+  /** `db` must already hold MENTION_SCHEMA (the search index creates it with its own tables). */
   constructor(db: DatabaseSync) {
-    db.exec(MENTION_SCHEMA);
     this.statements = {
       insert: db.prepare('INSERT OR IGNORE INTO mentions (article, entity, start, end, text, method) VALUES (?, ?, ?, ?, ?, ?)'),
       // A merged entity's mentions become the kept one's; a span both already had is dropped.
