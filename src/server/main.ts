@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../config.ts';
 import { openGraph } from '../service/open-graph.ts';
 import { GraphWriter } from '../service/graph-writer.ts';
-import { answerCache } from './answer-cache.ts';
+import { httpHandler } from './http-handler.ts';
 import { createServer } from './yoga.ts';
 
 export async function main(): Promise<void> {
@@ -33,10 +33,7 @@ export async function main(): Promise<void> {
   const { graph, store, seeded } = await openGraph(config);
   const writer = new GraphWriter(store, graph);
   const yoga = createServer(graph, config, { writer, tokens: config.tokens, readRequiresToken: config.readRequiresToken, logger });
-  handle =
-    config.limits.responseCacheSize > 0
-      ? answerCache({ graph, yoga, max: config.limits.responseCacheSize, maxBodyBytes: config.limits.maxBodyBytes, logger })
-      : (yoga as unknown as typeof handle);
+  handle = httpHandler({ graph, yoga, maxBodyBytes: config.limits.maxBodyBytes, cacheSize: config.limits.responseCacheSize, logger });
   const ms = Math.round(performance.now() - started);
   console.log(
     `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims ` +

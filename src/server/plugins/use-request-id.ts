@@ -10,11 +10,16 @@ import { recordOf } from './request-record.ts';
 export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTED_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** A caller's own request ID when it is one we keep, else null. */
+export function acceptedRequestId(incoming: string | null | undefined): string | null {
+  return incoming && ACCEPTED_ID.test(incoming) ? incoming : null;
+}
+
 export function useRequestId({ trustIncoming = true }: { trustIncoming?: boolean } = {}): Plugin {
   return {
     onRequest({ request }) {
-      const incoming = request.headers.get(REQUEST_ID_HEADER);
-      if (trustIncoming && incoming && ACCEPTED_ID.test(incoming)) recordOf(request).id = incoming;
+      const incoming = acceptedRequestId(request.headers.get(REQUEST_ID_HEADER));
+      if (trustIncoming && incoming) recordOf(request).id = incoming;
     },
     onResponse({ request, response }) {
       response.headers.set(REQUEST_ID_HEADER, recordOf(request).id);

@@ -7,7 +7,7 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { recordOf } from './request-record.ts';
+import { recordOf, type RequestRecord } from './request-record.ts';
 
 export interface RequestLogOptions {
   logger: Pick<Logger, 'info' | 'debug'>;
@@ -15,7 +15,39 @@ export interface RequestLogOptions {
   quietPaths?: readonly string[];
 }
 
-export function useRequestLog({ logger, quietPaths = ['/health'] }: RequestLogOptions): Plugin {
+/** Notes the code of every error in a result (or a batch of results) on the request's record. */
+export function noteErrorCodes(record: RequestRecord, result: unknown): void {
+  for (const single of Array.isArray(result) ? result : [result]) {
+    if (!single || typeof single !== 'object' || !('errors' in single) || !single.errors) continue;
+    for (const error of single.errors as { extensions?: Record<string, unknown> }[]) {
+      const code = error.extensions?.['code'];
+      record.errorCodes.push(typeof code === 'string' ? code : 'UNCODED');
+    }
+  }
+}
+
+/** Writes the request's line once it has been answered. */
+export function logRequest(
+  { logger, quietPaths = ['/health'] }: RequestLogOptions,
+  record: RequestRecord,
+  request: { method: string; path: string; status: number },
+): void {
+  const line = {
+    requestId: record.id,
+    method: request.method,
+    path: request.path,
+    operation: record.operationName ?? null,
+    operationType: record.operationType ?? null,
+    status: request.status,
+    durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
+    cost: record.cost ?? null,
+    errors: record.errorCodes,
+  };
+  if (quietPaths.includes(request.path)) logger.debug(line, 'request');
+  else logger.info(line, 'request');
+}
+
+export function useRequestLog(options: RequestLogOptions): Plugin {
   return {
     onRequest({ request }) {
       recordOf(request);
@@ -29,31 +61,10 @@ export function useRequestLog({ logger, quietPaths = ['/health'] }: RequestLogOp
       record.operationType = operation?.operation;
     },
     onResultProcess({ request, result }) {
-      const record = recordOf(request);
-      for (const single of Array.isArray(result) ? result : [result]) {
-        if (!single || typeof single !== 'object' || !('errors' in single) || !single.errors) continue;
-        for (const error of single.errors) {
-          const code = error.extensions?.['code'];
-          record.errorCodes.push(typeof code === 'string' ? code : 'UNCODED');
-        }
-      }
+      noteErrorCodes(recordOf(request), result);
     },
     onResponse({ request, response }) {
-      const record = recordOf(request);
-      const path = new URL(request.url).pathname;
-      const line = {
-        requestId: record.id,
-        method: request.method,
-        path,
-        operation: record.operationName ?? null,
-        operationType: record.operationType ?? null,
-        status: response.status,
-        durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
-        cost: record.cost ?? null,
-        errors: record.errorCodes,
-      };
-      if (quietPaths.includes(path)) logger.debug(line, 'request');
-      else logger.info(line, 'request');
+      logRequest(options, recordOf(request), { method: request.method, path: new URL(request.url).pathname, status: response.status });
     },
   };
 }

@@ -26,19 +26,22 @@ function rootCause(error: unknown): unknown {
   return cause;
 }
 
+/** Gives each masked error in a result the request's ID, and logs what it hid under that ID. */
+export function logUnexpectedErrors(logger: Pick<Logger, 'error'>, requestId: string, result: unknown): void {
+  for (const single of Array.isArray(result) ? result : [result]) {
+    if (!single || typeof single !== 'object' || !('errors' in single) || !single.errors) continue;
+    for (const error of single.errors as GraphQLError[]) {
+      if (!originals.has(error)) continue;
+      (error.extensions as Record<string, unknown>)['requestId'] = requestId;
+      logger.error({ requestId, err: rootCause(originals.get(error)) }, 'unexpected error');
+    }
+  }
+}
+
 export function useUnexpectedErrorLog({ logger }: { logger: Pick<Logger, 'error'> }): Plugin {
   return {
     onResultProcess({ request, result }) {
-      const results = Array.isArray(result) ? result : [result];
-      for (const single of results) {
-        if (!single || typeof single !== 'object' || !('errors' in single) || !single.errors) continue;
-        for (const error of single.errors) {
-          if (!originals.has(error)) continue;
-          const requestId = recordOf(request).id;
-          (error.extensions as Record<string, unknown>)['requestId'] = requestId;
-          logger.error({ requestId, err: rootCause(originals.get(error)) }, 'unexpected error');
-        }
-      }
+      logUnexpectedErrors(logger, recordOf(request).id, result);
     },
   };
 }
