@@ -37,10 +37,11 @@ export interface Neighborhood {
 export const TRAVERSAL_LIMITS = { maxHops: 6, maxDepth: 3, nodeCap: 200, maxNodeCap: 1000, maxPaths: 25 };
 
 /** The entities one link away, each once; a walk needs no more than that. */
-function neighbors(kg: KnowledgeGraph, id: string, predicates?: readonly Predicate[]): Set<string> {
+function neighbors(kg: KnowledgeGraph, id: string, predicates?: readonly Predicate[]): Iterable<string> {
+  if (!predicates) return kg.graph.neighbors(id);
   const out = new Set<string>();
   kg.graph.forEachEdge(id, (_edge, attributes, source, target) => {
-    if (predicates && !predicates.includes(attributes.predicate)) return;
+    if (!predicates.includes(attributes.predicate)) return;
     out.add(source === id ? target : source);
   });
   return out;
@@ -58,6 +59,29 @@ function hop(kg: KnowledgeGraph, from: string, to: string): Hop {
   return result;
 }
 
+/** How a walk reached an entity: in how many links, and from which entities one link nearer its start. */
+interface Reached {
+  level: number;
+  parents: string[];
+}
+
+/** Every shortest chain of entities from a walk's start to `node`, start first. */
+function* chainsTo(reached: Map<string, Reached>, node: string): Generator<string[]> {
+  const { parents } = reached.get(node)!;
+  if (parents.length === 0) {
+    yield [node];
+    return;
+  }
+  for (const parent of parents) for (const chain of chainsTo(reached, parent)) yield [...chain, node];
+}
+
+/**
+ * Every shortest path between two entities (up to TRAVERSAL_LIMITS.maxPaths), walking out from
+ * both ends at once, a level at a time from whichever end has fewer entities waiting, until the
+ * walks meet: far fewer entities are examined than by a walk from one end, whose reach grows
+ * with every link. Each walk remembers every parent at the level before, so all shortest
+ * paths (not just one) can be read back; hops are built for those paths only.
+ */
 export function shortestPaths(
   kg: KnowledgeGraph,
   from: string,
@@ -71,47 +95,65 @@ export function shortestPaths(
   const source = kg.resolve(from);
   const target = kg.resolve(to);
   if (source === target) return { paths: [[]], visited: 1, truncated: false };
-  // Breadth-first from the source, remembering every parent at the previous level so that
-  // all shortest paths (not just one) can be read back; hops are built for those paths only.
-  const parents = new Map<string, string[]>([[source, []]]);
-  let frontier = [source];
+  const fromSource = new Map<string, Reached>([[source, { level: 0, parents: [] }]]);
+  const fromTarget = new Map<string, Reached>([[target, { level: 0, parents: [] }]]);
+  let sourceFrontier = [source];
+  let targetFrontier = [target];
   let truncated = false;
-  for (let depth = 0; depth < maxHops && frontier.length > 0 && !parents.has(target); depth++) {
+  let meeting: string[] = [];
+  for (let hops = 0; hops < maxHops && sourceFrontier.length > 0 && targetFrontier.length > 0; hops++) {
+    const forward = sourceFrontier.length <= targetFrontier.length;
+    const [reached, other, frontier] = forward ? [fromSource, fromTarget, sourceFrontier] : [fromTarget, fromSource, targetFrontier];
+    const level = reached.get(frontier[0]!)!.level + 1;
     const next: string[] = [];
-    const levelParents = new Map<string, string[]>();
     for (const node of frontier) {
       for (const neighbor of neighbors(kg, node)) {
-        if (parents.has(neighbor)) continue;
-        let list = levelParents.get(neighbor);
-        if (!list) {
-          if (parents.size + levelParents.size >= nodeCap) {
-            truncated = true;
-            continue;
-          }
-          levelParents.set(neighbor, (list = []));
-          next.push(neighbor);
+        const known = reached.get(neighbor);
+        if (known) {
+          if (known.level === level) known.parents.push(node);
+          continue;
         }
-        list.push(node);
+        if (fromSource.size + fromTarget.size >= nodeCap) {
+          truncated = true;
+          continue;
+        }
+        reached.set(neighbor, { level, parents: [node] });
+        next.push(neighbor);
       }
     }
-    for (const [node, list] of levelParents) parents.set(node, list);
-    frontier = next;
+    if (forward) sourceFrontier = next;
+    else targetFrontier = next;
+    // The walks meet at the entities just reached that the other walk reached too; the shortest
+    // paths run through those the other walk reached soonest.
+    let nearest = Infinity;
+    for (const node of next) nearest = Math.min(nearest, other.get(node)?.level ?? Infinity);
+    if (nearest < Infinity) {
+      meeting = next.filter((node) => other.get(node)?.level === nearest);
+      break;
+    }
   }
-  if (!parents.has(target)) return { paths: [], visited: parents.size, truncated };
+  const visited = fromSource.size + fromTarget.size;
   const paths: Hop[][] = [];
-  const walk = (node: string, suffix: Hop[]) => {
-    if (paths.length >= TRAVERSAL_LIMITS.maxPaths) {
-      truncated = true;
-      return;
-    }
-    if (node === source) {
-      paths.push(suffix);
-      return;
-    }
-    for (const parent of parents.get(node)!) walk(parent, [hop(kg, parent, node), ...suffix]);
+  const hops = new Map<string, Hop>();
+  const hopOf = (a: string, b: string) => {
+    const key = `${a}\u0000${b}`;
+    let known = hops.get(key);
+    if (!known) hops.set(key, (known = hop(kg, a, b)));
+    return known;
   };
-  walk(target, []);
-  return { paths, visited: parents.size, truncated };
+  walks: for (const middle of meeting) {
+    for (const head of chainsTo(fromSource, middle)) {
+      for (const tail of chainsTo(fromTarget, middle)) {
+        if (paths.length >= TRAVERSAL_LIMITS.maxPaths) {
+          truncated = true;
+          break walks;
+        }
+        const chain = [...head, ...tail.reverse().slice(1)];
+        paths.push(chain.slice(1).map((node, i) => hopOf(chain[i]!, node)));
+      }
+    }
+  }
+  return { paths, visited, truncated };
 }
 
 export function neighborhood(
@@ -131,14 +173,15 @@ export function neighborhood(
   const seen = new Set([start]);
   let frontier = [start];
   let truncated = false;
-  for (let level = 0; level < depth && frontier.length > 0; level++) {
+  walk: for (let level = 0; level < depth && frontier.length > 0; level++) {
     const next: string[] = [];
     for (const node of frontier) {
       for (const neighbor of neighbors(kg, node, predicates)) {
         if (seen.has(neighbor)) continue;
         if (seen.size >= nodeCap) {
+          // Nothing more can be added: stop walking.
           truncated = true;
-          break;
+          break walk;
         }
         seen.add(neighbor);
         next.push(neighbor);

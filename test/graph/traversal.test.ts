@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeGraph, UsageGraphError, neighborhood, shortestPaths } from '../../src/graph/index.ts';
+import { KnowledgeGraph, TRAVERSAL_LIMITS, UsageGraphError, neighborhood, shortestPaths } from '../../src/graph/index.ts';
 import type { Fact } from '../../src/model/index.ts';
 import { A, FACTS, RATES, entity, stated } from './fixtures.ts';
 
@@ -43,6 +44,62 @@ describe('shortestPaths', () => {
     const graph = build();
     expect(() => shortestPaths(graph, 'Person:ann', 'Company:acme', 9)).toThrow(UsageGraphError);
     expect(() => shortestPaths(graph, 'Person:ann', 'Company:acme', 0)).toThrow(UsageGraphError);
+  });
+});
+
+/** Every shortest path as a list of entity IDs, by a plain walk from the source over every simple path. */
+function bruteForcePaths(links: Map<string, Set<string>>, from: string, to: string, maxHops: number): string[][] {
+  const found: string[][] = [];
+  const extend = (path: string[]) => {
+    const last = path.at(-1)!;
+    if (last === to) {
+      found.push(path);
+      return;
+    }
+    if (path.length > maxHops) return;
+    for (const next of links.get(last) ?? []) if (!path.includes(next)) extend([...path, next]);
+  };
+  extend([from]);
+  const shortest = Math.min(...found.map((p) => p.length));
+  return found.filter((p) => p.length === shortest);
+}
+
+describe('shortestPaths on random graphs', () => {
+  it('finds exactly the shortest paths a walk over every simple path finds', () => {
+    const ids = Array.from({ length: 9 }, (_, i) => `Company:c${i}`);
+    const link = fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 })).filter(([a, b]) => a !== b);
+    fc.assert(
+      fc.property(fc.uniqueArray(link, { minLength: 1, maxLength: 18, selector: ([a, b]) => `${a}-${b}` }), fc.integer({ min: 1, max: 5 }), (pairs, maxHops) => {
+        const facts: Fact[] = ids.map((id) => ({ type: 'EntityAdded', entity: entity(id, id.slice(8)) }) as Fact);
+        const links = new Map<string, Set<string>>();
+        for (const [a, b] of pairs) {
+          facts.push(stated({ subject: ids[a]!, predicate: 'PARTNERS_WITH', object: ids[b]! }, A, 'Acme made'));
+          for (const [x, y] of [[a, b], [b, a]] as const) {
+            if (!links.has(ids[x]!)) links.set(ids[x]!, new Set());
+            links.get(ids[x]!)!.add(ids[y]!);
+          }
+        }
+        const graph = build(facts);
+        const expected = bruteForcePaths(links, ids[0]!, ids[8]!, maxHops);
+        const result = shortestPaths(graph, ids[0]!, ids[8]!, maxHops);
+        const got = result.paths.map((path) => [path[0]!.from, ...path.map((h) => h.to)]);
+        const key = (paths: string[][]) => paths.map((p) => p.join(' ')).sort();
+        if (expected.length > TRAVERSAL_LIMITS.maxPaths) {
+          expect(result.truncated).toBe(true);
+          expect(got).toHaveLength(TRAVERSAL_LIMITS.maxPaths);
+          for (const path of key(got)) expect(key(expected)).toContain(path);
+        } else {
+          expect(key(got)).toEqual(key(expected));
+        }
+        for (const path of result.paths) {
+          path.forEach((hop, i) => {
+            if (i > 0) expect(hop.from).toBe(path[i - 1]!.to);
+            expect(hop.predicates).toEqual(['PARTNERS_WITH']);
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
