@@ -4,7 +4,8 @@
  * `extensions: { code: 'TIME_BUDGET_EXCEEDED', budgetMs }`.
  *
  * The graph is synchronous, so the deadline is checked where the executor hands control back:
- * before each resolver. One resolver is never cut short, but each is bounded by the traversal
+ * before each resolver that does work (fields that only read their parent's property are not
+ * checked). One resolver is never cut short, but each is bounded by the traversal
  * caps, so an operation ends within its budget plus one resolver.
  */
 
@@ -26,14 +27,19 @@ export const TIME_BUDGET_EXCEEDED = 'TIME_BUDGET_EXCEEDED';
 
 // One wrapper around the shared schema's resolvers, whatever the number of servers: each
 // server only sets the deadline in its own contexts.
-const checkDeadline = useOnResolve<YogaInitialContext>(({ context }) => {
-  const deadline = (context as WithDeadline | undefined)?.[DEADLINE];
-  if (deadline && deadline.now() > deadline.at) {
-    throw new GraphQLError(`The operation ran past its time budget of ${deadline.budgetMs} ms and was stopped. Ask for less, or split the query.`, {
-      extensions: { code: TIME_BUDGET_EXCEEDED, budgetMs: deadline.budgetMs },
-    });
-  }
-});
+// Fields that only read a property of their parent are left unwrapped: they do no work worth
+// a clock read, and compiled execution reads them directly.
+const checkDeadline = useOnResolve<YogaInitialContext>(
+  ({ context }) => {
+    const deadline = (context as WithDeadline | undefined)?.[DEADLINE];
+    if (deadline && deadline.now() > deadline.at) {
+      throw new GraphQLError(`The operation ran past its time budget of ${deadline.budgetMs} ms and was stopped. Ask for less, or split the query.`, {
+        extensions: { code: TIME_BUDGET_EXCEEDED, budgetMs: deadline.budgetMs },
+      });
+    }
+  },
+  { skipIntrospection: true, skipDefaultResolvers: true },
+);
 
 export interface TimeBudgetOptions {
   budgetMs?: number;
