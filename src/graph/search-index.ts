@@ -40,6 +40,11 @@ export interface SearchHit {
 export const MAX_QUERY_LENGTH = 500;
 /** Most terms of a query that are searched for. */
 const MAX_TERMS = 32;
+/**
+ * Documents a term may be in and still be searched for on its own, when not every term of a
+ * query matched; counting stops here, so telling a common term costs no more than this.
+ */
+const COMMON = 2000;
 
 const FIELDS = [
   { column: 'name', field: 'NAME', weight: 10 },
@@ -62,7 +67,7 @@ type Document = { kind: SearchHitKind; id: string } & Partial<Record<(typeof FIE
 
 export class SearchIndex {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'find' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
+  private readonly statements: Record<'find' | 'count' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
   private readonly names = new MiniSearch<{ id: string; name: string; aliases: string }>({
     fields: ['name', 'aliases'],
     storeFields: ['name', 'aliases'],
@@ -88,6 +93,7 @@ export class SearchIndex {
     this.indexedSeq = Number(meta('indexedSeq') ?? 0);
     this.statements = {
       find: this.db.prepare('SELECT doc FROM doc_ids WHERE id = ?'),
+      count: this.db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?)'),
       insert: this.db.prepare(`INSERT INTO docs (kind, id, ${FIELDS.map((f) => f.column).join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       update: this.db.prepare(`UPDATE docs SET ${FIELDS.map((f) => `${f.column} = ?`).join(', ')} WHERE rowid = ?`),
       link: this.db.prepare('INSERT INTO doc_ids (id, doc) VALUES (?, ?)'),
@@ -201,23 +207,52 @@ export class SearchIndex {
     this.statements.unlink.run(id);
   }
 
+  /**
+   * Ranked hits for `query`: first the documents holding every term (BM25), then, when those
+   * are fewer than `limit`, documents holding some of the rarer terms, ranked below them; then,
+   * when no entity matched, entity names a small typo away.
+   */
   search(query: string, limit: number, kinds?: readonly SearchHitKind[]): SearchHit[] {
     const terms = [...new Set(query.slice(0, MAX_QUERY_LENGTH).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, MAX_TERMS);
-    if (terms.length === 0) return [];
+    if (terms.length === 0 || limit < 1) return [];
     // Every term quoted, so nothing a user types is read as FTS5 syntax; the last may be a prefix.
-    const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 && t.length >= 3 ? '*' : ''}`).join(' OR ');
+    const phrases = terms.map((t, i) => `"${t}"${i === terms.length - 1 && t.length >= 3 ? '*' : ''}`);
+    const hits = this.ranked(phrases.join(' '), limit, kinds);
+    if (hits.length < limit && phrases.length > 1) {
+      // Some of the terms: only the rarer ones, since a document that shares nothing with the
+      // query but a word in every tenth document is no answer, and ranking all of those is what
+      // makes a broad query slow.
+      const rare = phrases.filter((p) => this.isRare(p));
+      if (rare.length > 0) {
+        const seen = new Set(hits.map((h) => h.id));
+        const some = this.ranked(rare.join(' OR '), limit, kinds).filter((h) => !seen.has(h.id));
+        const below = hits.at(-1)?.score;
+        const top = some[0]?.score ?? 1;
+        // Scaled under the weakest hit that had every term, keeping their own order.
+        for (const hit of some.slice(0, limit - hits.length)) hits.push(below === undefined ? hit : { ...hit, score: round((below * 0.5 * hit.score) / top) });
+      }
+    }
+    if ((!kinds || kinds.includes('ENTITY')) && !hits.some((h) => h.kind === 'ENTITY') && hits.length < limit) {
+      hits.push(...this.fuzzyNames(terms, limit - hits.length, hits.at(-1)?.score ?? 1));
+    }
+    return hits;
+  }
+
+  /** The best `limit` documents for an FTS5 query, each with what it matched where. */
+  private ranked(match: string, limit: number, kinds: readonly SearchHitKind[] | undefined): SearchHit[] {
     const rows = this.searchStatement(kinds).all(match, ...(kinds ?? []), limit) as ({ kind: SearchHitKind; id: string; rank: number } & Record<string, string | null>)[];
-    const hits: SearchHit[] = rows.map((row) => {
+    return rows.map((row) => {
       const matches = FIELDS.flatMap((f, i) => {
         const found = located(f.field, row[`h${i}`] ?? null);
         return found ? [found] : [];
       });
       return { id: row.id, kind: row.kind, score: round(-row.rank), matches };
     });
-    if ((!kinds || kinds.includes('ENTITY')) && !hits.some((h) => h.kind === 'ENTITY') && hits.length < limit) {
-      hits.push(...this.fuzzyNames(terms, limit - hits.length, hits.at(-1)?.score ?? 1));
-    }
-    return hits;
+  }
+
+  /** Whether at most COMMON documents hold the phrase; counts no further than that. */
+  private isRare(phrase: string): boolean {
+    return (this.statements.count.get(phrase, COMMON + 1) as { n: number }).n <= COMMON;
   }
 
   private readonly searchStatements = new Map<string, StatementSync>();
@@ -285,6 +320,7 @@ function snippetOf(text: string, start: number, end: number): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
 }
 
+/** Six significant digits: enough to keep a hit scaled under another strictly below it. */
 function round(score: number): number {
-  return Math.round(score * 1000) / 1000;
+  return Number(score.toPrecision(6));
 }
