@@ -21,18 +21,30 @@ export interface Change {
 export type ChangeMeta = Recorded;
 
 export class ChangeLog {
-  private readonly changes = new Map<string, Change[]>();
+  /** Most nodes change once (they are added); their one change is kept without a list around it. */
+  private readonly changes = new Map<string, Change | Change[]>();
 
   of(id: string, resolve: (id: string) => string): Change[] {
-    return this.changes.get(id) ?? this.changes.get(resolve(id)) ?? [];
+    const changes = this.changes.get(id) ?? this.changes.get(resolve(id));
+    return changes === undefined ? [] : Array.isArray(changes) ? changes : [changes];
   }
 
   record(fact: Fact, meta: ChangeMeta, resolve: (id: string) => string): void {
     for (const [id, summary] of touched(fact, resolve)) {
-      const list = this.changes.get(id) ?? [];
-      list.push({ ...meta, type: fact.type, summary });
-      this.changes.set(id, list);
+      const change: Change = { seq: meta.seq, at: meta.at, actor: meta.actor, type: fact.type, summary };
+      const known = this.changes.get(id);
+      this.changes.set(id, known === undefined ? change : Array.isArray(known) ? [...known, change] : [known, change]);
     }
+  }
+
+  /** Every node's changes, for a snapshot. */
+  *entries(): IterableIterator<[string, Change[]]> {
+    for (const [id, changes] of this.changes) yield [id, Array.isArray(changes) ? changes : [changes]];
+  }
+
+  /** Sets a node's changes as a snapshot kept them. */
+  restore(id: string, changes: Change[]): void {
+    this.changes.set(id, changes.length === 1 ? changes[0]! : changes);
   }
 }
 

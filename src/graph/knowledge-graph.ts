@@ -43,6 +43,51 @@ export interface ApplyMeta {
   seqs?: readonly number[];
 }
 
+/** An article as the graph keeps it: its body is read from the search index when asked for. */
+export type ArticleMetadata = Omit<Article, 'body'>;
+
+/** A RELATED edge as a snapshot keeps it; its key is derived from the three parts. */
+export interface EdgeState {
+  source: string;
+  target: string;
+  predicate: Predicate;
+  claims: string[];
+}
+
+/** The graph's ID indexes, by name, as a snapshot lists them. */
+export const ID_INDEXES = [
+  'byName',
+  'claimsBySubject',
+  'claimsByObject',
+  'claimsByPredicate',
+  'claimsByArticle',
+  'claimsByCredit',
+  'citesByArticle',
+  'citingArticles',
+  'articlesByPublisher',
+] as const;
+export type IdIndexName = (typeof ID_INDEXES)[number];
+
+/**
+ * Everything a graph holds besides its search index and rates: what a snapshot writes and a
+ * restart reads back (see snapshot.ts). Records are the graph's own objects, not copies.
+ */
+export interface GraphState {
+  version: number;
+  /** In the order the graph holds them. */
+  entities: Entity[];
+  /**
+   * In an order that, added one by one, gives every entity its links in the same order as the
+   * graph it came from: traversals visit neighbours in that order, and stop at a node cap.
+   */
+  edges: EdgeState[];
+  articles: ArticleMetadata[];
+  claims: ClaimRecord[];
+  redirects: Iterable<[string, string]>;
+  changes: Iterable<[string, Change[]]>;
+  indexes: Record<IdIndexName, Iterable<[string, Iterable<string>]>>;
+}
+
 export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
 }
@@ -59,7 +104,8 @@ class IdIndex<K> {
     if (ids === undefined) this.map.set(key, [id]);
     else if (ids instanceof Set) ids.add(id);
     else if (!ids.includes(id)) {
-      if (ids.length < IdIndex.SMALL) ids.push(id);
+      // A new array of the exact length: a pushed-to array reserves room for 16 more.
+      if (ids.length < IdIndex.SMALL) this.map.set(key, [...ids, id]);
       else this.map.set(key, new Set([...ids, id]));
     }
   }
@@ -79,8 +125,32 @@ class IdIndex<K> {
     this.map.delete(key);
     return ids;
   }
+  /** Every key with its IDs, in the order the keys were first filed. */
+  entries(): IterableIterator<[K, Iterable<string>]> {
+    return this.map.entries();
+  }
+  /** Files a key's IDs as a snapshot kept them; the key must be new. */
+  restore(key: K, ids: string[]): void {
+    this.map.set(key, ids.length > IdIndex.SMALL ? new Set(ids) : ids);
+  }
 }
 const EMPTY: readonly string[] = [];
+
+/**
+ * The list with one more item. Short lists are copied at their exact length (`push` on a short
+ * array reserves room for 16 more, and a million claims keep several short lists each); long
+ * ones grow in place.
+ */
+function appended<T>(list: T[], item: T): T[] {
+  if (list.length >= 8) {
+    list.push(item);
+    return list;
+  }
+  const copy = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) copy[i] = list[i]!;
+  copy[list.length] = item;
+  return copy;
+}
 
 export class KnowledgeGraph {
   /** Entities and the RELATED edges between them. */
@@ -105,7 +175,7 @@ export class KnowledgeGraph {
   private readonly strings = new Map<string, string>();
   private readonly claimsBySubject = new IdIndex<string>();
   private readonly claimsByObject = new IdIndex<string>();
-  private readonly claimsByPredicate = new IdIndex<Predicate>();
+  private readonly claimsByPredicate = new IdIndex<string>();
   private readonly claimsByArticle = new IdIndex<string>();
   private readonly claimsByCredit = new IdIndex<string>();
   private readonly citesByArticle = new IdIndex<string>();
@@ -119,10 +189,23 @@ export class KnowledgeGraph {
     articles: null,
   };
 
+  /** The getter of every article record's `body`: one function, so the records share one shape. */
+  private readonly articleBody: (this: ArticleMetadata) => string;
+
   /** `search` defaults to an index in memory; a server passes one kept on disk beside its log. */
   constructor(rates: RateTable = { source: 'none', rates: [] }, search: SearchIndex = new SearchIndex()) {
     this.rates = rates;
     this.search = search;
+    this.articleBody = function (this: ArticleMetadata) {
+      return search.body(this.id);
+    };
+  }
+
+  /** A graph holding a snapshot's state; `search` must already hold what the state covers. */
+  static fromState(state: GraphState, rates: RateTable, search: SearchIndex): KnowledgeGraph {
+    const graph = new KnowledgeGraph(rates, search);
+    graph.restore(state);
+    return graph;
   }
 
   /** Releases the search index. */
@@ -210,18 +293,15 @@ export class KnowledgeGraph {
     if (!entity) return;
     const key = normaliseName(alias);
     if (key === normaliseName(entity.name) || entity.aliases.some((a) => normaliseName(a) === key)) return;
-    entity.aliases.push(alias);
+    entity.aliases = appended(entity.aliases, alias);
     this.byName.add(key, entityId);
     if (reindex) this.search.updateEntity(entity);
   }
 
   private addArticle(article: Article): void {
     if (this.articleRecords.has(article.id) || this.articleByHash.has(article.contentHash)) return;
-    // The body is kept in the search index, not in memory: it is read from there when asked for.
     const { body: _body, ...metadata } = article;
-    const search = this.search;
-    const record = Object.defineProperty(metadata, 'body', { get: () => search.body(article.id), enumerable: true }) as Article;
-    this.articleRecords.set(article.id, record);
+    this.articleRecords.set(article.id, withBody(metadata, this.articleBody));
     this.articleByHash.set(article.contentHash, article.id);
     if (article.publisher) this.articlesByPublisher.add(article.publisher, article.id);
     this.search.addArticle(article);
@@ -276,9 +356,9 @@ export class KnowledgeGraph {
     // its claim ID is the record's own string.
     if (evidence.claimId === id && evidence.attributedTo === attributedTo) {
       evidence.claimId = id;
-      record.evidence.push(evidence);
-    } else record.evidence.push({ ...evidence, claimId: id, attributedTo });
-    record.recorded.push(recorded);
+      record.evidence = appended(record.evidence, evidence);
+    } else record.evidence = appended(record.evidence, { ...evidence, claimId: id, attributedTo });
+    record.recorded = appended(record.recorded, recorded);
     this.claimsByArticle.add(evidence.articleId, id);
     if (attributedTo) {
       this.claimsByCredit.add(attributedTo, id);
@@ -309,8 +389,8 @@ export class KnowledgeGraph {
     const key = KnowledgeGraph.edgeKey(s);
     if (!this.graph.hasEdge(key)) this.graph.addEdgeWithKey(key, s.subject, s.object, { type: 'RELATED', predicate: s.predicate, claims: [s.id] });
     else {
-      const claims = this.graph.getEdgeAttributes(key).claims;
-      if (!claims.includes(s.id)) claims.push(s.id);
+      const attributes = this.graph.getEdgeAttributes(key);
+      if (!attributes.claims.includes(s.id)) attributes.claims = appended(attributes.claims, s.id);
     }
   }
 
@@ -381,6 +461,123 @@ export class KnowledgeGraph {
     const { id: _old, ...parts } = s;
     const next = makeClaim({ ...parts, subject: this.resolve(parts.subject), object: parts.object ? this.resolve(parts.object) : null });
     this.redirects.set(claimId, next.id);
+  }
+
+  // ---- snapshots ----------------------------------------------------------------------------
+
+  /** The graph's state, for a snapshot; valid until the next `apply`. */
+  state(): GraphState {
+    return {
+      version: this.version,
+      entities: this.graph.mapNodes((_id, attributes) => attributes.entity),
+      edges: this.edgesInAdjacencyOrder(),
+      articles: [...this.articleRecords.values()],
+      claims: [...this.claimRecords.values()],
+      redirects: this.redirects.entries(),
+      changes: this.changes.entries(),
+      indexes: {
+        byName: this.byName.entries(),
+        claimsBySubject: this.claimsBySubject.entries(),
+        claimsByObject: this.claimsByObject.entries(),
+        claimsByPredicate: this.claimsByPredicate.entries(),
+        claimsByArticle: this.claimsByArticle.entries(),
+        claimsByCredit: this.claimsByCredit.entries(),
+        citesByArticle: this.citesByArticle.entries(),
+        citingArticles: this.citingArticles.entries(),
+        articlesByPublisher: this.articlesByPublisher.entries(),
+      },
+    };
+  }
+
+  /**
+   * The edges in an order that rebuilds each entity's links in their present order. graphology
+   * keeps an entity's outgoing links by target, and incoming by source, in the order each
+   * (source, target) pair got its first edge, and the edges of one pair newest first. A pair
+   * dropped and linked again moves to the end, so the graph's global edge order need not agree
+   * with the entities' own; the pairs are sorted so that both ends see theirs in order.
+   */
+  private edgesInAdjacencyOrder(): EdgeState[] {
+    const graph = this.graph;
+    const nodeIndex = new Map<string, number>();
+    graph.forEachNode((id) => nodeIndex.set(id, nodeIndex.size));
+    const n = nodeIndex.size;
+    const pairs: [string, string][] = [];
+    const pairOf = new Map<number, number>();
+    // A pair follows at most two others: the one before it among its source's targets, and
+    // the one before it among its target's sources.
+    const nextBySource: number[] = [];
+    const nextByTarget: number[] = [];
+    const before: number[] = [];
+    graph.forEachNode((source) => {
+      let previous = -1;
+      for (const target of graph.outNeighbors(source)) {
+        const pair = pairs.length;
+        pairs.push([source, target]);
+        pairOf.set(nodeIndex.get(source)! * n + nodeIndex.get(target)!, pair);
+        nextBySource.push(-1);
+        nextByTarget.push(-1);
+        before.push(previous < 0 ? 0 : 1);
+        if (previous >= 0) nextBySource[previous] = pair;
+        previous = pair;
+      }
+    });
+    graph.forEachNode((target) => {
+      let previous = -1;
+      for (const source of graph.inNeighbors(target)) {
+        const pair = pairOf.get(nodeIndex.get(source)! * n + nodeIndex.get(target)!)!;
+        if (previous >= 0) {
+          nextByTarget[previous] = pair;
+          before[pair]!++;
+        }
+        previous = pair;
+      }
+    });
+    const order: number[] = [];
+    for (let pair = 0; pair < pairs.length; pair++) if (before[pair] === 0) order.push(pair);
+    for (let i = 0; i < order.length; i++) {
+      for (const next of [nextBySource[order[i]!]!, nextByTarget[order[i]!]!]) {
+        if (next >= 0 && --before[next]! === 0) order.push(next);
+      }
+    }
+    if (order.length !== pairs.length) throw new Error('KnowledgeGraph.state: the links of the graph cannot be put in order');
+    const edges: EdgeState[] = [];
+    for (const pair of order) {
+      const [source, target] = pairs[pair]!;
+      // Newest first in the graph: added oldest first, each new edge goes in front.
+      const keys = graph.outEdges(source, target);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const { predicate, claims } = graph.getEdgeAttributes(keys[i]!);
+        edges.push({ source, target, predicate, claims });
+      }
+    }
+    return edges;
+  }
+
+  private restore(state: GraphState): void {
+    this.version = state.version;
+    for (const entity of state.entities) {
+      this.graph.addNode(entity.id, { kind: entity.kind, entity });
+      this.entityIds.get(entity.kind)!.add(entity.id);
+      this.intern(entity.id);
+      // Only the in-memory name index is filled: the search file already holds the entity.
+      this.search.addEntity(entity);
+    }
+    for (const edge of state.edges) {
+      const key = `${edge.predicate}|${edge.source}|${edge.target}`;
+      this.graph.addEdgeWithKey(key, edge.source, edge.target, { type: 'RELATED', predicate: edge.predicate, claims: edge.claims });
+    }
+    for (const article of state.articles) {
+      this.articleRecords.set(article.id, withBody(article, this.articleBody));
+      this.articleByHash.set(article.contentHash, article.id);
+      this.intern(article.id);
+    }
+    for (const record of state.claims) this.claimRecords.set(record.statement.id, record);
+    for (const [from, to] of state.redirects) this.redirects.set(from, to);
+    for (const [id, changes] of state.changes) this.changes.restore(id, changes);
+    for (const name of ID_INDEXES) {
+      const index: IdIndex<string> = this[name];
+      for (const [key, ids] of state.indexes[name]) index.restore(key, Array.isArray(ids) ? ids : [...ids]);
+    }
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -578,6 +775,11 @@ export class KnowledgeGraph {
   claimText(record: ClaimRecord): string {
     return claimText(record.statement, (id) => this.entity(id)?.name ?? id);
   }
+}
+
+/** The record of an article: its body is kept in the search index and read from there when asked for. */
+function withBody(metadata: ArticleMetadata, body: (this: ArticleMetadata) => string): Article {
+  return Object.defineProperty(metadata, 'body', { get: body, enumerable: true }) as Article;
 }
 
 export interface RelatedEntity {

@@ -1,22 +1,51 @@
 /**
  * Opening the graph: the fact log is the system of record. On first start an empty log is
- * filled from the corpus in data/; every start then replays the log into a fresh graph,
- * batch by batch, so the graph always equals what the log holds.
+ * filled from the corpus in data/. Every start then rebuilds the graph from the log: from the
+ * snapshot beside it (see src/graph/snapshot.ts) and the facts after it when there is a
+ * snapshot of this log, else by replaying the whole log batch by batch, so the graph always
+ * equals what the log holds. A start that replayed many facts writes a new snapshot.
  */
 
 import { loadCorpus, loadRates } from '../corpus/index.ts';
 import { KnowledgeGraph, SearchIndex } from '../graph/index.ts';
+import { SnapshotError, openSnapshot, snapshotPathOf, writeSnapshot, type SnapshotHeader } from '../graph/snapshot.ts';
 import type { RateTable } from '../model/index.ts';
-import { SqliteFactLog, type FactLog } from '../store/index.ts';
+import { SqliteFactLog, type FactLog, type StoredFact } from '../store/index.ts';
+
+export interface OpenGraphOptions {
+  storePath: string;
+  dataDir: string;
+  /**
+   * Write a snapshot after a start that replayed at least this many facts (default
+   * SNAPSHOT_AFTER_FACTS); `false` neither reads nor writes snapshots.
+   */
+  snapshotAfter?: number | false;
+}
 
 export interface OpenedGraph {
   graph: KnowledgeGraph;
   store: FactLog;
   /** True when this start filled an empty log from data/. */
   seeded: boolean;
+  /** How the graph was built. */
+  loaded: LoadReport;
+}
+
+export interface LoadReport {
+  /** The log position of the snapshot the graph started from; 0 when it replayed the whole log. */
+  snapshotSeq: number;
+  /** Why a snapshot beside the log was not used, when there was one. */
+  snapshotRefused: string | null;
+  /** Facts replayed from the log. */
+  replayed: number;
+  /** Size in bytes of the snapshot this start wrote, if it wrote one. */
+  snapshotWritten: number | null;
 }
 
 export const CORPUS_ACTOR = 'corpus';
+
+/** A start that replays this many facts or more writes a snapshot, so the next one need not. */
+export const SNAPSHOT_AFTER_FACTS = 20_000;
 
 /** Where the search index of a log is kept: beside it, or in memory for a log in memory. */
 export function searchPathOf(storePath: string): string {
@@ -29,28 +58,117 @@ async function originOf(store: FactLog): Promise<string> {
   return '';
 }
 
-/** Replays every fact of the log into a new graph; the search index catches up on what it lacks. */
-export async function replay(store: FactLog, rates: RateTable, searchPath = ':memory:'): Promise<KnowledgeGraph> {
-  const graph = new KnowledgeGraph(rates, new SearchIndex(searchPath, await originOf(store)));
+type Position = Omit<StoredFact, 'fact'>;
+
+/**
+ * Applies the log's facts after `afterSeq` to the graph, batch by batch. What the search
+ * index already holds (article bodies, mentions) is not read again. Returns how many facts
+ * were applied and the last of them.
+ */
+async function replayInto(graph: KnowledgeGraph, store: FactLog, afterSeq: number): Promise<{ replayed: number; last: Position | null }> {
   let batch: { facts: Parameters<KnowledgeGraph['apply']>[0][number][]; seqs: number[]; at: string; actor: string; id: number } | null = null;
+  let replayed = 0;
+  let last: Position | null = null;
   const flush = () => {
     if (batch) graph.apply(batch.facts, { seqs: batch.seqs, at: batch.at, actor: batch.actor });
     batch = null;
   };
-  // What the search index already holds (article bodies, mentions) need not be read again.
-  for await (const stored of store.readForReplay(0, graph.search.indexedSeq)) {
+  for await (const stored of store.readForReplay(afterSeq, graph.search.indexedSeq)) {
     if (!batch || batch.id !== stored.batch) {
       flush();
       batch = { facts: [], seqs: [], at: stored.at, actor: stored.actor, id: stored.batch };
     }
     batch.facts.push(stored.fact);
     batch.seqs.push(stored.seq);
+    replayed++;
+    last = { seq: stored.seq, batch: stored.batch, at: stored.at, actor: stored.actor };
   }
   flush();
+  return { replayed, last };
+}
+
+/** Replays every fact of the log into a new graph; the search index catches up on what it lacks. */
+export async function replay(store: FactLog, rates: RateTable, searchPath = ':memory:'): Promise<KnowledgeGraph> {
+  const graph = new KnowledgeGraph(rates, new SearchIndex(searchPath, await originOf(store)));
+  await replayInto(graph, store, 0);
   return graph;
 }
 
-export async function openGraph(options: { storePath: string; dataDir: string }): Promise<OpenedGraph> {
+/** The stored fact at `seq`, or null when the log has none there. */
+async function factAt(store: FactLog, seq: number): Promise<StoredFact | null> {
+  if (seq < 1) return null;
+  for await (const stored of store.read(seq - 1)) return stored.seq === seq ? stored : null;
+  return null;
+}
+
+/** Why a snapshot cannot stand for the start of this log, or null when it can. */
+async function snapshotMismatch(header: SnapshotHeader, store: FactLog, origin: string, indexedSeq: number): Promise<string | null> {
+  if (header.origin !== origin) return 'it was taken of another log';
+  if (header.seq > store.lastSeq()) return `it covers the log up to seq ${header.seq}, past the log's end at ${store.lastSeq()}`;
+  const fact = await factAt(store, header.seq);
+  if (!fact || fact.batch !== header.batch || fact.at !== header.at || fact.actor !== header.actor) {
+    return `the log's fact at seq ${header.seq} is not the one the snapshot ends at`;
+  }
+  if (header.seq > indexedSeq) return `the search index covers the log up to seq ${indexedSeq} only`;
+  return null;
+}
+
+/** The last seq of the batch `position` is in: a replay may have skipped its mentions. */
+async function batchEnd(store: FactLog, position: Position): Promise<number> {
+  let end = position.seq;
+  for await (const stored of store.read(position.seq)) {
+    if (stored.batch !== position.batch) break;
+    end = stored.seq;
+  }
+  return end;
+}
+
+/** The graph of the log: from its snapshot and the facts after it if it can, else from the whole log. */
+async function loadGraph(store: FactLog, rates: RateTable, storePath: string, snapshotAfter: number | false): Promise<{ graph: KnowledgeGraph; loaded: LoadReport }> {
+  const origin = await originOf(store);
+  const searchPath = searchPathOf(storePath);
+  const useSnapshots = snapshotAfter !== false && storePath !== ':memory:';
+  const snapshotPath = snapshotPathOf(storePath);
+  const loaded: LoadReport = { snapshotSeq: 0, snapshotRefused: null, replayed: 0, snapshotWritten: null };
+  let search = new SearchIndex(searchPath, origin);
+  let graph: KnowledgeGraph | null = null;
+  if (useSnapshots) {
+    try {
+      const snapshot = openSnapshot(snapshotPath);
+      if (snapshot) {
+        const mismatch = await snapshotMismatch(snapshot.header, store, origin, search.indexedSeq);
+        if (mismatch) throw new SnapshotError(mismatch);
+        graph = KnowledgeGraph.fromState(snapshot.state(), rates, search);
+        loaded.snapshotSeq = snapshot.header.seq;
+      }
+    } catch (error) {
+      loaded.snapshotRefused = error instanceof Error ? error.message : String(error);
+      console.warn(`claimgraph: the snapshot ${snapshotPath} is not used, the whole log is replayed: ${loaded.snapshotRefused}`);
+      if (!(error instanceof SnapshotError)) {
+        // Restoring may have begun filling the search index's in-memory names: start afresh.
+        search.close();
+        search = new SearchIndex(searchPath, origin);
+      }
+      graph = null;
+    }
+  }
+  graph ??= new KnowledgeGraph(rates, search);
+  const { replayed, last } = await replayInto(graph, store, loaded.snapshotSeq);
+  loaded.replayed = replayed;
+  if (useSnapshots && last && replayed >= snapshotAfter) {
+    try {
+      const seq = await batchEnd(store, last);
+      if (seq <= graph.search.indexedSeq) {
+        loaded.snapshotWritten = writeSnapshot(snapshotPath, graph.state(), { origin, ...last, seq });
+      }
+    } catch (error) {
+      console.warn(`claimgraph: could not write the snapshot ${snapshotPath}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { graph, loaded };
+}
+
+export async function openGraph(options: OpenGraphOptions): Promise<OpenedGraph> {
   // No separate integrity pass: the replay reads the log through, and a damaged page fails it.
   const store = SqliteFactLog.open(options.storePath, { integrityCheck: false });
   try {
@@ -61,7 +179,8 @@ export async function openGraph(options: { storePath: string; dataDir: string })
       seeded = true;
     }
     const rates = await loadRates(options.dataDir);
-    return { graph: await replay(store, rates, searchPathOf(options.storePath)), store, seeded };
+    const { graph, loaded } = await loadGraph(store, rates, options.storePath, options.snapshotAfter ?? SNAPSHOT_AFTER_FACTS);
+    return { graph, store, seeded, loaded };
   } catch (error) {
     await store.close();
     throw error;

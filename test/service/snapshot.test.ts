@@ -1,0 +1,292 @@
+import { copyFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KnowledgeGraph, SearchIndex, neighborhood, shortestPaths } from '../../src/graph/index.ts';
+import { openSnapshot, snapshotPathOf, writeSnapshot } from '../../src/graph/snapshot.ts';
+import { makeClaim, type Fact } from '../../src/model/index.ts';
+import { A, ENTITIES, FACTS, RATES, entity, stated } from '../graph/fixtures.ts';
+import { createServer } from '../../src/server/yoga.ts';
+import { GraphWriter } from '../../src/service/graph-writer.ts';
+import { openGraph, type OpenGraphOptions } from '../../src/service/open-graph.ts';
+import { SqliteFactLog } from '../../src/store/index.ts';
+import { DATA_DIR, tempDir } from './write-client.ts';
+
+/** Everything a reader can see of a graph, in the order it sees it. */
+async function digest(graph: KnowledgeGraph): Promise<unknown> {
+  const entities = graph.entities();
+  const claims = graph.claims({ includeDeprecated: true });
+  const predicates = [...new Set(claims.map((c) => c.statement.predicate))].sort();
+  const adjacency = graph.graph.mapNodes((node) => {
+    const edges: unknown[] = [];
+    graph.graph.forEachEdge(node, (key, attributes, source, target) => edges.push([key, source, target, attributes]));
+    return [node, edges];
+  });
+  const yoga = createServer(graph, { env: 'test', graphiql: false });
+  const answer = async (query: string) =>
+    (await yoga.fetch('http://claimgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+  const hubs = entities.slice(0, 6).map((e) => e.id);
+  return {
+    version: graph.version,
+    counts: (['Company', 'Product', 'Person', 'Publication', 'Article', 'Claim'] as const).map((kind) => graph.count(kind)),
+    entities: entities.map((e) => ({
+      e,
+      history: graph.history(e.id),
+      related: graph.related(e.id),
+      claims: graph.claimIdsOf(e.id, 'ANY'),
+      subject: graph.claims({ subject: e.id, includeDeprecated: true }).map((c) => c.statement.id),
+      credited: graph.claimsCredited(e.id).map((c) => c.statement.id),
+      citing: graph.citing(e.id).map((a) => a.id),
+      published: graph.publishedArticles(e.id).map((a) => a.id),
+      byName: graph.entitiesByName(e.name).map((x) => x.id),
+      neighborhood: neighborhood(graph, e.id, 2),
+    })),
+    articles: graph.articles().map((a) => ({ a: { ...a }, history: graph.history(a.id), claims: graph.claims({ article: a.id }).map((c) => c.statement.id), cites: graph.citesOf(a.id).map((e) => e.id) })),
+    claims: claims.map((c) => ({ c, history: graph.history(c.statement.id), rank: graph.rank(c) })),
+    byPredicate: predicates.map((p) => graph.claims({ predicate: p, includeDeprecated: true }).map((c) => c.statement.id)),
+    adjacency,
+    paths: hubs.flatMap((from) => hubs.map((to) => shortestPaths(graph, from, to, 4))),
+    answers: await Promise.all([
+      answer('{ articles(first: 20) { totalCount edges { node { id title body } } } }'),
+      answer(`{ entity(id: "${hubs[0]}") { name aliases related { edges { node { entity { id } predicate direction claims { id } } } } } }`),
+      answer('{ search(query: "Leica", first: 10) { kind score node { id } } }'),
+      answer(`{ neighborhood(id: "${hubs[1]}", depth: 2) { truncated nodes { id } edges { predicate } } }`),
+    ]),
+  };
+}
+
+describe('graph snapshots', () => {
+  let folder: Awaited<ReturnType<typeof tempDir>>;
+  let storePath: string;
+  const opened: { graph: KnowledgeGraph; store: { close(): Promise<void> } }[] = [];
+
+  async function open(options: Partial<OpenGraphOptions> = {}, at = storePath) {
+    const result = await openGraph({ storePath: at, dataDir: DATA_DIR, snapshotAfter: Number.POSITIVE_INFINITY, ...options });
+    opened.push(result);
+    return result;
+  }
+
+  async function close() {
+    for (const { graph, store } of opened.splice(0)) {
+      graph.close();
+      await store.close();
+    }
+  }
+
+  /** Appends batches through the writer, as the API does. */
+  async function write(batches: ((graph: KnowledgeGraph) => Fact[])[], actor = 'editor', at = storePath) {
+    const { graph, store } = await open({ snapshotAfter: false }, at);
+    const writer = new GraphWriter(store, graph);
+    for (const batch of batches) await writer.write(actor, (g) => ({ facts: batch(g), result: null }));
+    await close();
+  }
+
+  /** The graph a full replay of the log gives, ignoring any snapshot. */
+  async function replayed(at = storePath): Promise<unknown> {
+    const { graph } = await open({ snapshotAfter: false }, at);
+    const result = await digest(graph);
+    await close();
+    return result;
+  }
+
+  /** Merges, a retraction and an alias: redirects, re-keyed claims, dropped and re-linked edges. */
+  const changes: ((graph: KnowledgeGraph) => Fact[])[] = [
+    (g) => {
+      const [keep, merge] = g.entities('Company').filter((e) => g.related(e.id).length > 0);
+      return [{ type: 'EntitiesMerged', keep: keep!.id, merge: merge!.id }];
+    },
+    (g) => {
+      const claim = g.claims().find((c) => c.statement.object !== null)!;
+      return [{ type: 'ClaimRetracted', claimId: claim.statement.id, reason: 'the article was corrected' }];
+    },
+    (g) => [{ type: 'AliasAdded', entityId: g.entities('Person')[0]!.id, alias: 'Snapshot Tester' }],
+    (g) => {
+      const [keep, merge] = g.entities('Product').filter((e) => g.related(e.id).length > 0).reverse();
+      return [{ type: 'EntitiesMerged', keep: keep!.id, merge: merge!.id }];
+    },
+  ];
+
+  beforeEach(async () => {
+    folder = await tempDir('claimgraph-snapshot-');
+    storePath = path.join(folder.dir, 'facts.sqlite');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(async () => {
+    await close();
+    vi.restoreAllMocks();
+    await folder.remove();
+  });
+
+  it('restores, from a snapshot and the log after it, the graph a full replay builds', async () => {
+    const first = await open({ snapshotAfter: 0 });
+    expect(first.seeded).toBe(true);
+    expect(first.loaded.snapshotWritten).toBeGreaterThan(0);
+    const seededSeq = first.store.lastSeq();
+    await close();
+    expect((await stat(snapshotPathOf(storePath))).size).toBe(first.loaded.snapshotWritten);
+
+    // The writes after the snapshot are replayed on top of it.
+    await write(changes);
+    const second = await open({ snapshotAfter: 0 });
+    expect(second.loaded).toMatchObject({ snapshotSeq: seededSeq, snapshotRefused: null, replayed: changes.length });
+    expect(second.graph.entitiesByName('Snapshot Tester')).toHaveLength(1);
+    const writtenSeq = second.store.lastSeq();
+    const fromTail = await digest(second.graph);
+    await close();
+    expect(fromTail).toEqual(await replayed());
+
+    // The snapshot this start wrote holds the merges and the retraction itself.
+    const third = await open();
+    expect(third.loaded).toMatchObject({ snapshotSeq: writtenSeq, replayed: 0 });
+    const fromSnapshot = await digest(third.graph);
+    await close();
+    expect(fromSnapshot).toEqual(await replayed());
+
+    // And writes after that survive the next restart.
+    await write([(g) => [{ type: 'AliasAdded', entityId: g.entities('Company')[0]!.id, alias: 'Written After The Snapshot' }]]);
+    const fourth = await open();
+    expect(fourth.loaded.replayed).toBe(1);
+    expect(fourth.graph.entitiesByName('Written After The Snapshot')).toHaveLength(1);
+    const afterWrites = await digest(fourth.graph);
+    await close();
+    expect(afterWrites).toEqual(await replayed());
+  });
+
+  it('keeps the order in which each entity meets its links across a snapshot', async () => {
+    // Links dropped and made again move to the end of an entity's list but not of the graph's.
+    await open({ snapshotAfter: false });
+    await close();
+    await write(changes);
+    await open({ snapshotAfter: 0 });
+    await close();
+    const { graph, loaded } = await open();
+    expect(loaded.snapshotSeq).toBeGreaterThan(0);
+    const order = (g: KnowledgeGraph) => g.graph.mapNodes((node) => g.graph.edges(node));
+    const restored = order(graph);
+    await close();
+    const { graph: full } = await open({ snapshotAfter: false });
+    expect(restored).toEqual(order(full));
+  });
+
+  describe('falls back to replaying the whole log', () => {
+    /** Seeds the store, writes some changes and a snapshot of it; returns the full replay. */
+    async function withSnapshot(): Promise<unknown> {
+      await open({ snapshotAfter: false });
+      await close();
+      await write(changes.slice(0, 2));
+      const { loaded } = await open({ snapshotAfter: 0 });
+      expect(loaded.snapshotWritten).toBeGreaterThan(0);
+      await close();
+      return replayed();
+    }
+
+    async function expectRefused(expected: unknown, reason: RegExp) {
+      const { graph, loaded } = await open();
+      expect(loaded.snapshotSeq).toBe(0);
+      expect(loaded.snapshotRefused).toMatch(reason);
+      expect(await digest(graph)).toEqual(expected);
+    }
+
+    it('when the snapshot is damaged', async () => {
+      const expected = await withSnapshot();
+      const file = snapshotPathOf(storePath);
+      const bytes = await readFile(file);
+      bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
+      await writeFile(file, bytes);
+      await expectRefused(expected, /checksum/);
+    });
+
+    it('when the snapshot is cut short', async () => {
+      const expected = await withSnapshot();
+      const file = snapshotPathOf(storePath);
+      await truncate(file, (await stat(file)).size - 1000);
+      await expectRefused(expected, /payload has/);
+      await truncate(file, 5);
+      await expectRefused(expected, /not a claimgraph snapshot/);
+    });
+
+    it('when the file is not a snapshot at all', async () => {
+      const expected = await withSnapshot();
+      const header = Buffer.from('{"format": 99}');
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.length);
+      await writeFile(snapshotPathOf(storePath), Buffer.concat([Buffer.from('CGSNAP\r\n'), length, header]));
+      await expectRefused(expected, /format 99/);
+    });
+
+    it('when the snapshot is of another log', async () => {
+      const expected = await withSnapshot();
+      // Another log of the same corpus, written at another time.
+      const other = path.join(folder.dir, 'other.sqlite');
+      const facts: Fact[] = [];
+      for await (const stored of (await open({ snapshotAfter: false })).store.read(0)) facts.push(stored.fact);
+      await close();
+      const otherLog = SqliteFactLog.open(other);
+      await otherLog.append(facts, { actor: 'corpus', at: '2020-01-01T00:00:00.000Z' });
+      await otherLog.close();
+      await open({ snapshotAfter: 0 }, other);
+      await close();
+      await copyFile(snapshotPathOf(other), snapshotPathOf(storePath));
+      await expectRefused(expected, /another log/);
+    });
+
+    it('when the snapshot is ahead of the log', async () => {
+      await open({ snapshotAfter: false });
+      await close();
+      // A copy of this log that went on to more writes, and its snapshot.
+      const ahead = path.join(folder.dir, 'ahead.sqlite');
+      await copyFile(storePath, ahead);
+      await write(changes, 'editor', ahead);
+      await open({ snapshotAfter: 0 }, ahead);
+      await close();
+      await copyFile(snapshotPathOf(ahead), snapshotPathOf(storePath));
+      await expectRefused(await replayed(), /past the log's end/);
+    });
+
+    it('when the log went another way after the snapshot was taken', async () => {
+      await open({ snapshotAfter: false });
+      await close();
+      const fork = path.join(folder.dir, 'fork.sqlite');
+      await copyFile(storePath, fork);
+      await write(changes.slice(0, 2), 'editor', fork);
+      await write(changes.slice(2, 4), 'someone-else');
+      await open({ snapshotAfter: 0 }, fork);
+      await close();
+      await copyFile(snapshotPathOf(fork), snapshotPathOf(storePath));
+      await expectRefused(await replayed(), /not the one the snapshot ends at/);
+    });
+  });
+});
+
+describe('a graph state written and read back', () => {
+  it('gives each entity its links in the same order, when a link was dropped while its pair kept another', async () => {
+    // acme → second gets a link, then acme → third, then a second acme → second link; the
+    // first is retracted. acme's targets stay second, third; the graph's edges are third, second.
+    const outsells = (object: string) => ({ subject: 'Company:acme', predicate: 'OUTSELLS', object }) as const;
+    const graph = new KnowledgeGraph(RATES);
+    const more: Fact[] = ['Company:second', 'Company:third'].map((id) => ({ type: 'EntityAdded', entity: entity(id, id.slice(8)) }));
+    graph.apply([...FACTS, ...more]);
+    graph.apply([stated(outsells('Company:second'), A, 'Acme')]);
+    graph.apply([stated(outsells('Company:third'), A, 'Acme')]);
+    graph.apply([stated({ subject: 'Company:acme', predicate: 'PARENT_ORGANIZATION', object: 'Company:second' }, A, 'Acme')]);
+    const retracted = makeClaim({ ...outsells('Company:second'), value: null, qualifiers: {}, negated: false });
+    graph.apply([{ type: 'ClaimRetracted', claimId: retracted.id, reason: 'wrong' }]);
+    const acmeLinks = graph.graph.outEdges('Company:acme');
+    expect(graph.graph.edges().filter((key) => acmeLinks.includes(key))).not.toEqual(acmeLinks);
+
+    const folder = await tempDir('claimgraph-state-');
+    try {
+      const file = path.join(folder.dir, 'graph.snapshot');
+      writeSnapshot(file, graph.state(), { origin: 'test', seq: 1, batch: 1, at: '2024-01-01T00:00:00.000Z', actor: 'test' });
+      const restored = KnowledgeGraph.fromState(openSnapshot(file)!.state(), RATES, new SearchIndex());
+      const links = (g: KnowledgeGraph) => g.graph.mapNodes((node) => [node, g.graph.edges(node)]);
+      expect(links(restored)).toEqual(links(graph));
+      expect(restored.graph.outEdges('Company:acme')).toEqual(acmeLinks);
+      for (const e of ENTITIES) expect(restored.related(e.id)).toEqual(graph.related(e.id));
+      expect(restored.claims({ includeDeprecated: true })).toEqual(graph.claims({ includeDeprecated: true }));
+      expect(restored.history(retracted.id)).toEqual(graph.history(retracted.id));
+      expect(restored.version).toBe(graph.version);
+    } finally {
+      await folder.remove();
+    }
+  });
+});
