@@ -5,13 +5,14 @@
  * instead of holding in memory.
  *
  * The file lives beside the fact log and remembers the last log position it has indexed, so a
- * restart replays the log into the graph without indexing it again. Typos in names
- * ("Lecia") are caught by a small in-memory fuzzy index over entity names and aliases, used
- * when the full-text index finds no entity. Every hit says which of its fields matched which
- * terms, and where in the text the first match sits.
+ * restart replays the log into the graph without indexing it again. Entity names and aliases
+ * are also held in memory: entities are looked up there first, and only when they do not fill
+ * the page is the full-text index asked for articles and claims. The same in-memory index
+ * catches typos in names ("Lecia") when nothing else named an entity. Every hit says which of
+ * its fields matched which terms, and where in the text the first match sits.
  */
 
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Article, Entity, Mention } from '../model/index.ts';
 import { MENTION_SCHEMA, MentionIndex } from './mention-index.ts';
@@ -63,15 +64,41 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS doc_ids (id TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
+const KINDS: readonly SearchHitKind[] = ['ENTITY', 'ARTICLE', 'CLAIM'];
+
+/** The in-memory name index's fields, weighed against each other as in the full-text index. */
+const NAME_FIELDS = [
+  { key: 'name', field: 'NAME' },
+  { key: 'aliases', field: 'ALIAS' },
+] as const;
+const NAME_BOOST = { name: FIELDS[0].weight, aliases: FIELDS[1].weight };
+
+/** A word as FTS5's unicode61 tokenizer cuts one: letters and digits, with any marks on them. */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * A word folded as `remove_diacritics 2` folds it: lower case, marks dropped, and a final
+ * sigma as any other.
+ */
+function fold(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ς/g, 'σ');
+}
+
 type Document = { kind: SearchHitKind; id: string } & Partial<Record<(typeof FIELDS)[number]['column'], string>>;
 
 export class SearchIndex {
   private readonly db: DatabaseSync;
   private readonly statements: Record<'find' | 'count' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
+  /**
+   * Every entity's name and aliases, cut into words and folded as the full-text index does
+   * (letters, digits and their marks; case and diacritics ignored), so an entity is found here
+   * by exactly the words that would find it there.
+   */
   private readonly names = new MiniSearch<{ id: string; name: string; aliases: string }>({
     fields: ['name', 'aliases'],
     storeFields: ['name', 'aliases'],
-    processTerm: (term) => term.toLowerCase().replace(/[’']s$/, ''),
+    tokenize: (text) => text.match(WORD) ?? [],
+    processTerm: fold,
   });
   private readonly named = new Set<string>();
   readonly mentions: MentionIndex;
@@ -208,16 +235,23 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked hits for `query`: first the documents holding every term (BM25), then, when those
-   * are fewer than `limit`, documents holding some of the rarer terms, ranked below them; then,
-   * when no entity matched, entity names a small typo away.
+   * Ranked hits for `query`. First the entities whose name and aliases hold every term, from
+   * memory; when they fill `limit`, that is the answer. Otherwise the articles and claims
+   * holding every term follow (BM25), then, when those are still fewer than `limit`, documents
+   * holding some of the rarer terms, then, when no entity matched, entity names a small typo
+   * away; each group ranked below the one before. The last term may be the start of a word.
    */
   search(query: string, limit: number, kinds?: readonly SearchHitKind[]): SearchHit[] {
     const terms = [...new Set(query.slice(0, MAX_QUERY_LENGTH).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, MAX_TERMS);
     if (terms.length === 0 || limit < 1) return [];
+    const prefix = terms.at(-1)!.length >= 3;
+    const hits = !kinds || kinds.includes('ENTITY') ? this.namedEntities(terms, prefix, limit) : [];
+    if (hits.length >= limit) return hits;
     // Every term quoted, so nothing a user types is read as FTS5 syntax; the last may be a prefix.
-    const phrases = terms.map((t, i) => `"${t}"${i === terms.length - 1 && t.length >= 3 ? '*' : ''}`);
-    const hits = this.ranked(phrases.join(' '), limit, kinds);
+    const phrases = terms.map((t, i) => `"${t}"${i === terms.length - 1 && prefix ? '*' : ''}`);
+    // Entities holding every term are all among those found in memory, which hold the same words.
+    const others = (kinds ?? KINDS).filter((k) => k !== 'ENTITY');
+    if (others.length > 0) hits.push(...scaledUnder(hits, this.ranked(phrases.join(' '), limit - hits.length, others)));
     if (hits.length < limit && phrases.length > 1) {
       // Some of the terms: only the rarer ones, since a document that shares nothing with the
       // query but a word in every tenth document is no answer, and ranking all of those is what
@@ -226,16 +260,27 @@ export class SearchIndex {
       if (rare.length > 0) {
         const seen = new Set(hits.map((h) => h.id));
         const some = this.ranked(rare.join(' OR '), limit, kinds).filter((h) => !seen.has(h.id));
-        const below = hits.at(-1)?.score;
-        const top = some[0]?.score ?? 1;
-        // Scaled under the weakest hit that had every term, keeping their own order.
-        for (const hit of some.slice(0, limit - hits.length)) hits.push(below === undefined ? hit : { ...hit, score: round((below * 0.5 * hit.score) / top) });
+        hits.push(...scaledUnder(hits, some.slice(0, limit - hits.length)));
       }
     }
     if ((!kinds || kinds.includes('ENTITY')) && !hits.some((h) => h.kind === 'ENTITY') && hits.length < limit) {
       hits.push(...this.fuzzyNames(terms, limit - hits.length, hits.at(-1)?.score ?? 1));
     }
     return hits;
+  }
+
+  /**
+   * The best `limit` entities whose name and aliases hold every term (the last as a prefix when
+   * `prefix`), by the in-memory index's BM25, the name weighing more than an alias.
+   */
+  private namedEntities(terms: string[], prefix: boolean, limit: number): SearchHit[] {
+    const results = this.names.search(terms.join(' '), {
+      combineWith: 'AND',
+      prefix: (_term, i, all) => prefix && i === all.length - 1,
+      fuzzy: false,
+      boost: NAME_BOOST,
+    });
+    return results.slice(0, limit).map((result) => this.nameHit(result, round(result.score)));
   }
 
   /** The best `limit` documents for an FTS5 query, each with what it matched where. */
@@ -280,18 +325,26 @@ export class SearchIndex {
       boost: { name: 2 },
     });
     const top = results[0]?.score ?? 1;
-    return results.slice(0, limit).map((result) => {
-      const fields = new Map<string, string[]>();
-      for (const [term, found] of Object.entries(result.match)) for (const f of found) fields.set(f, [...(fields.get(f) ?? []), term]);
-      const matches = [...fields].map(([field, matched]) => {
-        const document = this.names.getStoredFields(String(result.id));
-        const text = (document?.[field] as string | undefined) ?? '';
-        return plainMatch(field === 'name' ? 'NAME' : 'ALIAS', matched, text);
-      });
-      // Scaled under the weakest exact hit, so a typo never outranks a real match.
-      return { id: String(result.id), kind: 'ENTITY' as const, score: round((below * 0.5 * result.score) / top), matches };
-    });
+    // Scaled under the weakest exact hit, so a typo never outranks a real match.
+    return results.slice(0, limit).map((result) => this.nameHit(result, round((below * 0.5 * result.score) / top)));
   }
+
+  /** An entity found in memory, with where in its name and aliases the words it matched are. */
+  private nameHit(result: SearchResult, score: number): SearchHit {
+    const document = this.names.getStoredFields(String(result.id));
+    const matches = NAME_FIELDS.flatMap(({ key, field }) => {
+      const matched = Object.keys(result.match).filter((term) => result.match[term]!.includes(key));
+      return matched.length > 0 ? [plainMatch(field, matched, (document?.[key] as string | undefined) ?? '')] : [];
+    });
+    return { id: String(result.id), kind: 'ENTITY', score, matches };
+  }
+}
+
+/** `hits` ranked strictly below the last of `above`, keeping their own order. */
+function scaledUnder(above: readonly SearchHit[], hits: SearchHit[]): SearchHit[] {
+  const floor = above.at(-1)?.score;
+  const top = hits[0]?.score ?? 1;
+  return floor === undefined ? hits : hits.map((hit) => ({ ...hit, score: round((floor * 0.5 * hit.score) / top) }));
 }
 
 /** The first highlighted run of a field, with the terms it matched; null when nothing matched. */
@@ -305,12 +358,22 @@ function located(field: SearchField, marked: string | null): SearchMatch | null 
   return { field, terms: [...terms], start, end, snippet: snippetOf(text, start, end) };
 }
 
+/**
+ * Where in `text` the first word stands whose folded form is one of `terms` (as the in-memory
+ * index folds them), and which words, as written but lower-cased, matched.
+ */
 function plainMatch(field: SearchField, terms: string[], text: string): SearchMatch {
-  const lower = text.toLowerCase();
-  const at = terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
-  const wordEnd = lower.slice(at).search(/[^\p{L}\p{N}]/u);
-  const end = wordEnd < 0 ? text.length : at + wordEnd;
-  return { field, terms, start: at, end, snippet: snippetOf(text, at, end) };
+  const wanted = new Set(terms);
+  const written = new Set<string>();
+  let start = -1;
+  let end = -1;
+  for (const word of text.matchAll(WORD)) {
+    if (!wanted.has(fold(word[0]))) continue;
+    if (start < 0) [start, end] = [word.index, word.index + word[0].length];
+    written.add(word[0].toLowerCase());
+  }
+  if (start < 0) return { field, terms, start: 0, end: 0, snippet: snippetOf(text, 0, 0) };
+  return { field, terms: [...written], start, end, snippet: snippetOf(text, start, end) };
 }
 
 function snippetOf(text: string, start: number, end: number): string {

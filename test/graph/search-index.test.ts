@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { StatementSync } from 'node:sqlite';
+import { describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph } from '../../src/graph/index.ts';
-import { SearchIndex } from '../../src/graph/search-index.ts';
+import { SearchIndex, type SearchHit } from '../../src/graph/search-index.ts';
 import { A, FACTS, RATES, article, entity } from './fixtures.ts';
 
 const graph = new KnowledgeGraph(RATES);
@@ -117,5 +118,148 @@ describe('SearchIndex: documents with every term first', () => {
     expect(index.search('kelaova OR zeppelin', 5)[0]!.matches[0]!.terms).toEqual(['kelaova']);
     expect(index.search('NOT kelaova', 5).map((h) => h.id)).toContain('Company:kelaova');
     expect(index.search('"*"', 5)).toEqual([]);
+  });
+});
+
+describe('SearchIndex: entity names first, from memory', () => {
+  const index = new SearchIndex();
+  index.begin(null);
+  index.addEntity(entity('Product:sorel-lite-3', 'Sorel Lite 3', ['Lite 3']));
+  index.addEntity(entity('Product:sorel-lite-4', 'Sorel Lite 4'));
+  index.addEntity(entity('Product:varo-lite', 'Varo Lite'));
+  // A long name: BM25 over the whole index would rank it below short claims repeating "lite".
+  index.addEntity(entity('Company:northern-lite', 'The Northern Lite Lamp and Lantern Trading Company of Upper Lakeside'));
+  index.addEntity(entity('Company:lithium-works', 'Lithium Works'));
+  index.addEntity(entity('Company:quillon', 'Quillon Systems', ['QS Group']));
+  index.addEntity(entity('Company:cafe-muller', 'Café Müller', ['Müller & Söhne']));
+  index.addEntity(entity('Company:att', 'AT&T Mobility'));
+  // Short texts repeating a word: BM25 over the whole index would rank them above any name.
+  index.addClaim('Claim:lite-spam', 'Lite, lite, lite');
+  index.addClaim('Claim:sorel', 'Sorel Lite 3 is sold by Varo');
+  index.addClaim('Claim:qs', 'QS Group QS Group');
+  index.addArticle(article('review', `${'We tried many phones this year. '.repeat(20)}The Sorel Lite 3 was the best of them.`, '2024-01'));
+  index.addArticle(article('cafe', 'We met at the Café Müller in Berlin.', '2024-02'));
+  index.end(null);
+
+  const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
+  const scoresDescend = (hits: { score: number }[]) => hits.every((h, i) => i === 0 || h.score <= hits[i - 1]!.score);
+  const fullTextQueries = (run: () => void) => {
+    const all = vi.spyOn(StatementSync.prototype, 'all');
+    const get = vi.spyOn(StatementSync.prototype, 'get');
+    try {
+      run();
+      return all.mock.calls.length + get.mock.calls.length;
+    } finally {
+      all.mockRestore();
+      get.mockRestore();
+    }
+  };
+
+  it('ranks every entity whose name holds the terms above every article and claim', () => {
+    const hits = index.search('lite', 10);
+    const entities = hits.filter((h) => h.kind === 'ENTITY');
+    expect(ids(entities).sort()).toEqual(['Company:northern-lite', 'Product:sorel-lite-3', 'Product:sorel-lite-4', 'Product:varo-lite']);
+    expect(hits.slice(0, 4)).toEqual(entities);
+    expect(ids(hits)).toEqual(expect.arrayContaining(['Claim:lite-spam', 'Claim:sorel', 'Article:review']));
+    expect(Math.min(...entities.map((h) => h.score))).toBeGreaterThan(Math.max(...hits.slice(4).map((h) => h.score)));
+    expect(scoresDescend(hits)).toBe(true);
+  });
+
+  it('answers a page the entities fill without asking the full-text index', () => {
+    let hits: SearchHit[] = [];
+    expect(fullTextQueries(() => (hits = index.search('lite', 4)))).toBe(0);
+    expect(hits.every((h) => h.kind === 'ENTITY')).toBe(true);
+    expect(hits).toHaveLength(4);
+    // One more than the entities fill: the full-text index is asked, for the rest only.
+    expect(fullTextQueries(() => (hits = index.search('lite', 5)))).toBeGreaterThan(0);
+    expect(hits.slice(0, 4).every((h) => h.kind === 'ENTITY')).toBe(true);
+    expect(hits[4]!.kind).not.toBe('ENTITY');
+  });
+
+  it('follows the entities with articles and claims, saying where each matched', () => {
+    const hits = index.search('sorel lite 3', 10);
+    expect(hits[0]).toEqual({
+      id: 'Product:sorel-lite-3',
+      kind: 'ENTITY',
+      score: expect.any(Number),
+      matches: [
+        { field: 'NAME', terms: ['sorel', 'lite', '3'], start: 0, end: 5, snippet: 'Sorel Lite 3' },
+        { field: 'ALIAS', terms: ['lite', '3'], start: 0, end: 4, snippet: 'Lite 3' },
+      ],
+    });
+    expect(ids(hits.slice(1, 3)).sort()).toEqual(['Article:review', 'Claim:sorel']);
+    expect(hits.find((h) => h.id === 'Claim:sorel')!.matches).toEqual([expect.objectContaining({ field: 'CLAIM_TEXT', start: 0, end: 5 })]);
+    const review = hits.find((h) => h.id === 'Article:review')!.matches.find((m) => m.field === 'BODY')!;
+    const body = `${'We tried many phones this year. '.repeat(20)}The Sorel Lite 3 was the best of them.`;
+    expect(body.slice(review.start, review.end)).toBe('Sorel');
+    expect(hits[1]!.score).toBeLessThan(hits[0]!.score);
+    expect(scoresDescend(hits)).toBe(true);
+  });
+
+  it('matches aliases, with offsets into the alias text', () => {
+    const hits = index.search('QS Group', 10);
+    expect(hits[0]!.id).toBe('Company:quillon');
+    expect(hits[0]!.matches).toEqual([{ field: 'ALIAS', terms: ['qs', 'group'], start: 0, end: 2, snippet: 'QS Group' }]);
+    expect(hits[1]!.id).toBe('Claim:qs');
+  });
+
+  it('reads the last term as a prefix from three characters, and no other term', () => {
+    expect(ids(index.search('lit', 5)).sort()).toEqual(['Company:lithium-works', 'Company:northern-lite', 'Product:sorel-lite-3', 'Product:sorel-lite-4', 'Product:varo-lite']);
+    expect(index.search('lit', 5).find((h) => h.id === 'Company:lithium-works')!.matches).toEqual([{ field: 'NAME', terms: ['lithium'], start: 0, end: 7, snippet: 'Lithium Works' }]);
+    let hits: SearchHit[] = [];
+    expect(fullTextQueries(() => (hits = index.search('sorel lit', 2)))).toBe(0);
+    expect(ids(hits).sort()).toEqual(['Product:sorel-lite-3', 'Product:sorel-lite-4']);
+    // "li" is too short to be a prefix, and "lit" not last is a whole word: no name holds them.
+    expect(index['namedEntities'](['sorel', 'li'], false, 10)).toEqual([]);
+    expect(fullTextQueries(() => index.search('sorel li', 2))).toBeGreaterThan(0);
+    expect(fullTextQueries(() => index.search('lit sorel', 2))).toBeGreaterThan(0);
+  });
+
+  it('folds case and diacritics as the full-text index does', () => {
+    const hits = index.search('cafe MULLER', 10);
+    expect(hits[0]).toEqual(
+      expect.objectContaining({ id: 'Company:cafe-muller', matches: [{ field: 'NAME', terms: ['café', 'müller'], start: 0, end: 4, snippet: 'Café Müller' }, expect.objectContaining({ field: 'ALIAS', terms: ['müller'], start: 0, end: 6 })] }),
+    );
+    expect(hits[1]!.id).toBe('Article:cafe');
+    expect(index.search('Söhne', 10)[0]!.id).toBe('Company:cafe-muller');
+    expect(index.search('müll', 10)[0]!.id).toBe('Company:cafe-muller');
+    expect(index.search('AT&T', 10)[0]!.matches).toEqual([{ field: 'NAME', terms: ['at', 't'], start: 0, end: 2, snippet: 'AT&T Mobility' }]);
+  });
+
+  it('finds in memory exactly the entities the full-text index holds every term of', () => {
+    for (const query of ['lite', 'lit', 'sorel lit', 'sorel li', 'Lite 3', 'cafe', 'müll', 'Söhne', 'AT T', 'qs', 'group', 'works lit', '3']) {
+      const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu))];
+      const prefix = terms.at(-1)!.length >= 3;
+      const phrases = terms.map((t, i) => `"${t}"${i === terms.length - 1 && prefix ? '*' : ''}`).join(' ');
+      expect(ids(index['namedEntities'](terms, prefix, 100)).sort(), query).toEqual(ids(index['ranked'](phrases, 100, ['ENTITY'])).sort());
+    }
+  });
+
+  it('keeps to the kinds asked for', () => {
+    for (const query of ['lite', 'sorel lite 3', 'Sorell', 'QS Group', 'cafe', 'review']) {
+      expect(index.search(query, 10, ['ARTICLE', 'CLAIM']).every((h) => h.kind !== 'ENTITY')).toBe(true);
+      expect(index.search(query, 10, ['CLAIM']).every((h) => h.kind === 'CLAIM')).toBe(true);
+      expect(index.search(query, 10, ['ENTITY']).every((h) => h.kind === 'ENTITY')).toBe(true);
+    }
+    expect(ids(index.search('lite', 10, ['CLAIM'])).sort()).toEqual(['Claim:lite-spam', 'Claim:sorel']);
+  });
+
+  it('still falls back to names a small typo away', () => {
+    const hits = index.search('Sorell Lyte', 10);
+    expect(ids(hits)).toContain('Product:sorel-lite-3');
+    const typo = hits.find((h) => h.id === 'Product:sorel-lite-3')!;
+    expect(typo.matches[0]).toEqual({ field: 'NAME', terms: ['sorel', 'lite'], start: 0, end: 5, snippet: 'Sorel Lite 3' });
+    expect(scoresDescend(hits)).toBe(true);
+  });
+
+  it('returns each hit once, scores never rising', () => {
+    for (const query of ['lite', 'lit', 'sorel lite 3', 'lite 3 sorel varo', 'QS Group', 'cafe müller berlin', 'Sorell Lyte', 'qs lite']) {
+      for (const limit of [1, 2, 3, 4, 5, 10, 50]) {
+        const hits = index.search(query, limit);
+        expect(new Set(ids(hits)).size).toBe(hits.length);
+        expect(hits.length).toBeLessThanOrEqual(limit);
+        expect(scoresDescend(hits)).toBe(true);
+      }
+    }
   });
 });

@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHitRef],
     description:
-      'Ranked full-text search over entity names and aliases, article titles and bodies, and claim text. Hits holding every word of the query come first (the last word may be the start of a longer one); when they are fewer than asked for, hits holding some of the rarer words follow, then entity names a small typo away.',
+      'Ranked full-text search over entity names and aliases, article titles and bodies, and claim text. Entities whose name and aliases hold every word of the query come first, then articles and claims holding every word (the last word may be the start of a longer one); when they are fewer than asked for, hits holding some of the rarer words follow, then entity names a small typo away.',
     args: {
       query: t.arg.string(),
       first: t.arg.int({ required: false, defaultValue: 10, description: `Hits to return, 1 to ${PAGE.maxSize}.` }),
