@@ -46,6 +46,8 @@ const MAX_TERMS = 32;
  * query matched; counting stops here, so telling a common term costs no more than this.
  */
 const COMMON = 2000;
+/** Most matching articles and claims ranked by BM25 before the newest are listed first instead. */
+const RANKED_UP_TO = 2000;
 
 const FIELDS = [
   { column: 'name', field: 'NAME', weight: 10 },
@@ -88,7 +90,7 @@ type Document = { kind: SearchHitKind; id: string } & Partial<Record<(typeof FIE
 
 export class SearchIndex {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'find' | 'count' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
+  private readonly statements: Record<'find' | 'count' | 'matching' | 'rankedRows' | 'highlighted' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
   /**
    * Every entity's name and aliases, cut into words and folded as the full-text index does
    * (letters, digits and their marks; case and diacritics ignored), so an entity is found here
@@ -102,6 +104,8 @@ export class SearchIndex {
   });
   private readonly named = new Set<string>();
   readonly mentions: MentionIndex;
+  /** Largest set of matching articles and claims that is ranked by BM25 (see `documents`). */
+  private readonly rankedUpTo: number;
   /** Log position of the last batch indexed; batches at or before it are already in the index. */
   indexedSeq = 0;
   #writing = false;
@@ -110,7 +114,8 @@ export class SearchIndex {
    * Opens the index at `path` (`:memory:` by default). `origin` names the fact log it indexes;
    * an index built from another log is emptied and rebuilt.
    */
-  constructor(path = ':memory:', origin = '') {
+  constructor(path = ':memory:', origin = '', { rankedUpTo = RANKED_UP_TO }: { rankedUpTo?: number } = {}) {
+    this.rankedUpTo = rankedUpTo;
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
@@ -121,6 +126,10 @@ export class SearchIndex {
     this.statements = {
       find: this.db.prepare('SELECT doc FROM doc_ids WHERE id = ?'),
       count: this.db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?)'),
+      matching: this.db.prepare('SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?'),
+      rankedRows: this.db.prepare('SELECT rowid, kind, rank FROM docs WHERE docs MATCH ? ORDER BY rank'),
+      // A rowid bound from JavaScript arrives as a real number, which FTS5 does not take as a rowid constraint.
+      highlighted: this.db.prepare(`SELECT kind, id, ${HIGHLIGHTS} FROM docs WHERE docs MATCH ? AND rowid = CAST(? AS INTEGER)`),
       insert: this.db.prepare(`INSERT INTO docs (kind, id, ${FIELDS.map((f) => f.column).join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       update: this.db.prepare(`UPDATE docs SET ${FIELDS.map((f) => `${f.column} = ?`).join(', ')} WHERE rowid = ?`),
       link: this.db.prepare('INSERT INTO doc_ids (id, doc) VALUES (?, ?)'),
@@ -251,7 +260,17 @@ export class SearchIndex {
     const phrases = terms.map((t, i) => `"${t}"${i === terms.length - 1 && prefix ? '*' : ''}`);
     // Entities holding every term are all among those found in memory, which hold the same words.
     const others = (kinds ?? KINDS).filter((k) => k !== 'ENTITY');
-    if (others.length > 0) hits.push(...scaledUnder(hits, this.ranked(phrases.join(' '), limit - hits.length, others)));
+    if (others.length > 0) {
+      // The words as typed first; the last as the start of a longer word only to fill the page,
+      // since expanding a short prefix over the whole index is the costliest query there is.
+      const exact = terms.map((t) => `"${t}"`);
+      hits.push(...scaledUnder(hits, this.documents(exact, limit - hits.length, others)));
+      if (prefix && hits.length < limit) {
+        const seen = new Set(hits.map((h) => h.id));
+        const started = this.documents(phrases, limit, others).filter((h) => !seen.has(h.id));
+        hits.push(...scaledUnder(hits, started.slice(0, limit - hits.length)));
+      }
+    }
     if (hits.length < limit && phrases.length > 1) {
       // Some of the terms: only the rarer ones, since a document that shares nothing with the
       // query but a word in every tenth document is no answer, and ranking all of those is what
@@ -283,35 +302,67 @@ export class SearchIndex {
     return results.slice(0, limit).map((result) => this.nameHit(result, round(result.score)));
   }
 
+  /**
+   * Articles and claims of `kinds` holding every one of `phrases`. BM25's statistics are
+   * gathered over every document holding each phrase, on every query, which for a common word
+   * means much of the index; so they are gathered only for the rarer phrases (in at most COMMON
+   * documents), ranking the documents that hold every phrase by those. When more than
+   * `rankedUpTo` documents hold them all, or none of the phrases is rare, the most recently
+   * added come first instead, scored in that order. Only the returned rows are highlighted.
+   */
+  private documents(phrases: readonly string[], limit: number, kinds: readonly SearchHitKind[]): SearchHit[] {
+    if (limit < 1) return [];
+    const match = phrases.join(' ');
+    const rare = phrases.filter((p) => this.isRare(p));
+    if (rare.length === 0 || this.count(match, this.rankedUpTo + 1) > this.rankedUpTo) {
+      const rows = this.searchStatement(kinds, 'newest').all(match, ...kinds, limit) as Row[];
+      return rows.map((row, i) => hitOf(row, (rows.length - i) / (rows.length + 1)));
+    }
+    if (rare.length === phrases.length) return this.ranked(match, limit, kinds);
+    // Rank the documents holding the rarer phrases, keep those holding every phrase, and
+    // highlight the few returned.
+    const holding = new Set((this.statements.matching.all(match, this.rankedUpTo) as { rowid: number }[]).map((r) => r.rowid));
+    const hits: SearchHit[] = [];
+    for (const row of this.statements.rankedRows.iterate(rare.join(' ')) as Iterable<{ rowid: number; kind: SearchHitKind; rank: number }>) {
+      if (!holding.has(row.rowid) || !kinds.includes(row.kind)) continue;
+      hits.push(hitOf(this.statements.highlighted.get(match, row.rowid) as Row, -row.rank));
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
+  /** How many documents hold an FTS5 query, counting no further than `upTo`. */
+  private count(match: string, upTo: number): number {
+    return (this.statements.count.get(match, upTo) as { n: number }).n;
+  }
+
   /** The best `limit` documents for an FTS5 query, each with what it matched where. */
   private ranked(match: string, limit: number, kinds: readonly SearchHitKind[] | undefined): SearchHit[] {
-    const rows = this.searchStatement(kinds).all(match, ...(kinds ?? []), limit) as ({ kind: SearchHitKind; id: string; rank: number } & Record<string, string | null>)[];
-    return rows.map((row) => {
-      const matches = FIELDS.flatMap((f, i) => {
-        const found = located(f.field, row[`h${i}`] ?? null);
-        return found ? [found] : [];
-      });
-      return { id: row.id, kind: row.kind, score: round(-row.rank), matches };
-    });
+    const rows = this.searchStatement(kinds).all(match, ...(kinds ?? []), limit) as (Row & { rank: number })[];
+    return rows.map((row) => hitOf(row, -row.rank));
   }
 
   /** Whether at most COMMON documents hold the phrase; counts no further than that. */
   private isRare(phrase: string): boolean {
-    return (this.statements.count.get(phrase, COMMON + 1) as { n: number }).n <= COMMON;
+    return this.count(phrase, COMMON + 1) <= COMMON;
   }
 
   private readonly searchStatements = new Map<string, StatementSync>();
 
-  /** The ranked query, prepared once for each set of kinds asked for. */
-  private searchStatement(kinds: readonly SearchHitKind[] | undefined): StatementSync {
-    const key = kinds ? kinds.join(',') : '*';
+  /** The query by rank (or newest first), prepared once for each set of kinds asked for. */
+  private searchStatement(kinds: readonly SearchHitKind[] | undefined, order: 'rank' | 'newest' = 'rank'): StatementSync {
+    const key = `${order} ${kinds ? kinds.join(',') : '*'}`;
     let statement = this.searchStatements.get(key);
     if (!statement) {
       const kindFilter = kinds ? ` AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
-      const highlights = FIELDS.map((_f, i) => `highlight(docs, ${i + 2}, char(1), char(2)) AS h${i}`).join(', ');
       // `rank` is the table's configured bm25 (see the constructor), which lets FTS5 keep only
       // the best rows for ORDER BY rank LIMIT rather than sort every match.
-      statement = this.db.prepare(`SELECT kind, id, rank, ${highlights} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rank LIMIT ?`);
+      // Newest first reads no rank at all: BM25's statistics are what that order avoids.
+      const sql = {
+        rank: `SELECT kind, id, rank, ${HIGHLIGHTS} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rank LIMIT ?`,
+        newest: `SELECT kind, id, ${HIGHLIGHTS} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rowid DESC LIMIT ?`,
+      };
+      statement = this.db.prepare(sql[order]);
       this.searchStatements.set(key, statement);
     }
     return statement;
@@ -345,6 +396,20 @@ function scaledUnder(above: readonly SearchHit[], hits: SearchHit[]): SearchHit[
   const floor = above.at(-1)?.score;
   const top = hits[0]?.score ?? 1;
   return floor === undefined ? hits : hits.map((hit) => ({ ...hit, score: round((floor * 0.5 * hit.score) / top) }));
+}
+
+/** A row of the FTS5 table as the search statements select it: its highlighted fields as h0…h4. */
+type Row = { kind: SearchHitKind; id: string } & Record<string, string | null>;
+
+/** Each field with its matched terms between \u0001 and \u0002, as h0…h4. */
+const HIGHLIGHTS = FIELDS.map((_f, i) => `highlight(docs, ${i + 2}, char(1), char(2)) AS h${i}`).join(', ');
+
+function hitOf(row: Row, score: number): SearchHit {
+  const matches = FIELDS.flatMap((f, i) => {
+    const found = located(f.field, row[`h${i}`] ?? null);
+    return found ? [found] : [];
+  });
+  return { id: row.id, kind: row.kind, score: round(score), matches };
 }
 
 /** The first highlighted run of a field, with the terms it matched; null when nothing matched. */

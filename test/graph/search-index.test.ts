@@ -57,6 +57,15 @@ describe('SearchIndex: documents with every term first', () => {
 
   const scoresDescend = (hits: { score: number }[]) => hits.every((h, i) => i === 0 || h.score <= hits[i - 1]!.score);
 
+  it('ranks documents holding a common term and a rare one by the rare one, among those holding both', () => {
+    const hits = index.search('kelaova 1', 10, ['CLAIM', 'ARTICLE']);
+    expect(hits.slice(0, 2).map((h) => h.id).sort()).toEqual(['Article:launch', 'Claim:full']);
+    // Claim:full says "Kelaova" twice in a few words; the article once in a long body.
+    expect(hits[0]!.id).toBe('Claim:full');
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    expect(hits.some((h) => h.id.startsWith('Claim:n'))).toBe(false);
+  });
+
   it('ranks documents holding every term above those holding only a common one', () => {
     const hits = index.search('Kelaova Nova 1 Concept', 10);
     expect(hits.slice(0, 3).map((h) => h.id).sort()).toEqual(['Article:launch', 'Claim:full', 'Product:kelaova-nova-1-concept']);
@@ -261,5 +270,47 @@ describe('SearchIndex: entity names first, from memory', () => {
         expect(scoresDescend(hits)).toBe(true);
       }
     }
+  });
+});
+
+describe('SearchIndex: articles and claims when many match', () => {
+  // Ranked by BM25 up to three matching documents; past that, newest first.
+  const index = new SearchIndex(':memory:', '', { rankedUpTo: 3 });
+  index.begin(null);
+  index.addEntity(entity('Product:orbit-pro', 'Orbit Pro'));
+  for (let i = 0; i < 6; i++) index.addClaim(`Claim:c${i}`, `Orbit Pro unit ${i} shipped${i === 2 ? ', Orbit Pro Orbit Pro' : ''}`);
+  index.addClaim('Claim:professional', 'Orbit professional edition shipped');
+  index.addClaim('Claim:few', 'Zenith camera review');
+  index.addClaim('Claim:few-2', 'Zenith camera camera camera review');
+  index.end(null);
+
+  it('lists the newest first, below the entities, once more match than it ranks', () => {
+    const hits = index.search('orbit pro', 10);
+    expect(hits[0]!.id).toBe('Product:orbit-pro');
+    const claims = hits.filter((h) => h.kind === 'CLAIM').map((h) => h.id);
+    // Newest first among those holding both words as typed; the word "pro" only as a word start comes last.
+    expect(claims).toEqual(['Claim:c5', 'Claim:c4', 'Claim:c3', 'Claim:c2', 'Claim:c1', 'Claim:c0', 'Claim:professional']);
+    expect(hits.every((h, i) => i === 0 || h.score < hits[i - 1]!.score)).toBe(true);
+    const match = hits.find((h) => h.id === 'Claim:c4')!.matches[0]!;
+    expect(match.field).toBe('CLAIM_TEXT');
+    expect('Orbit Pro unit 4 shipped'.slice(match.start, match.end)).toBe('Orbit');
+  });
+
+  it('ranks by BM25 while few match', () => {
+    const hits = index.search('zenith camera', 10);
+    expect(hits.map((h) => h.id)).toEqual(['Claim:few-2', 'Claim:few']);
+  });
+
+  it('takes the last word as typed before taking it as the start of a longer one', () => {
+    const exact = index.search('orbit pro', 6, ['CLAIM']);
+    expect(exact.map((h) => h.id)).not.toContain('Claim:professional');
+    expect(exact).toHaveLength(6);
+    // Nothing holds "profes" as a word, so the word start is taken, ahead of the fill with "orbit" alone.
+    expect(index.search('orbit profes', 8, ['CLAIM'])[0]!.id).toBe('Claim:professional');
+  });
+
+  it('keeps to the kinds asked for when listing the newest', () => {
+    expect(index.search('orbit pro', 10, ['ARTICLE'])).toEqual([]);
+    expect(index.search('orbit pro', 3, ['CLAIM']).map((h) => h.id)).toEqual(['Claim:c5', 'Claim:c4', 'Claim:c3']);
   });
 });
