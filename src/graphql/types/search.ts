@@ -28,7 +28,7 @@ builder.objectType(SearchMatchRef, {
 builder.objectType(SearchHitRef, {
   fields: (t) => ({
     kind: t.field({ type: SearchHitKindEnum, resolve: (h) => h.kind }),
-    score: t.exposeFloat('score', { description: 'Relevance (BM25+); higher is better.' }),
+    score: t.exposeFloat('score', { description: 'Relevance within the search (BM25 for entities and ranked documents, recency for the newest-first ones); higher is better, and each group of hits scores below the one before.' }),
     node: t.field({
       type: builder.nodeInterfaceRef(),
       description: 'The entity, article or claim that matched.',
@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHitRef],
     description:
-      'Ranked full-text search over entity names and aliases, article titles and bodies, and claim text. Entities whose name and aliases hold every word of the query come first, then articles and claims holding every word (the last word may be the start of a longer one); when they are fewer than asked for, hits holding some of the rarer words follow, then entity names a small typo away.',
+      'Ranked full-text search over entity names and aliases, article titles and bodies, and claim text. Entities whose name and aliases hold every word of the query come first, then articles and claims holding every word (ranked by their rarer words; the newest first when more than 2,000 hold them all), the words as typed before the last is taken as the start of a longer one; when they are fewer than asked for, hits holding some of the rarer words follow, then entity names a small typo away.',
     args: {
       query: t.arg.string(),
       first: t.arg.int({ required: false, defaultValue: 10, description: `Hits to return, 1 to ${PAGE.maxSize}.` }),
