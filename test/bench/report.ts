@@ -25,7 +25,7 @@ export function renderReport(results: BenchResults): string {
     '',
     `Code: commit ${results.commit}${results.uncommittedSrcFiles ? ` with ${results.uncommittedSrcFiles} uncommitted file(s) under src/ in the work tree` : ''}.`,
     '',
-    `Load: ${results.tool} on its own core, ${results.options.connections} connections, ${results.options.duration} s per row after a warm-up; ` +
+    `Load: ${results.tool} on its own core, ${results.options.connections} connections, ${results.options.duration} s per row after a warm-up with the mix as long as a row (at most 15 s); ` +
       `each server pinned to the other core with taskset. Queries draw their IDs and search terms from across the corpus. ` +
       `Response cache: ${results.responseCache}.`,
     '',

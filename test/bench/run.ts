@@ -217,8 +217,9 @@ async function measureTarget(
     run.single = checked.single;
     if (checked.failed > 0) log(`  ${target.label}: ${checked.failed} of ${checked.ok + checked.failed} sample answers failed: ${checked.firstError}`);
     const mixed = mix(bodies);
-    // Warm-up: let the JIT and any caches settle before measuring.
-    await drive({ url: server.url, bodies: mixed, seconds: Math.min(5, Math.max(2, seconds / 2)), connections, core: loadCore, workDir, useWrk });
+    // Warm-up, as long as a measured row (at most 15 s): V8 takes several seconds under load to
+    // settle its optimised code, and until it has the latency tail is warm-up, not serving.
+    await drive({ url: server.url, bodies: mixed, seconds: Math.min(15, Math.max(2, seconds)), connections, core: loadCore, workDir, useWrk });
     for (const op of opsToRun) {
       const list = op === 'mix' ? mixed : bodies[op];
       const result = await drive({ url: server.url, bodies: list, seconds, connections, core: loadCore, workDir, useWrk });

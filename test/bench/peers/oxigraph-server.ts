@@ -6,9 +6,10 @@
  *   NTRIPLES=…/graph.nt PORT=… node test/bench/peers/oxigraph-server.ts
  *
  * Where SPARQL has no counterpart the nearest thing a user would write is used, and said so:
- * Oxigraph has no full-text index, so search is an unranked substring scan of names, aliases,
- * titles and claim texts (not article bodies); shortest paths are a breadth-first search in
- * JavaScript with one SPARQL query per level, as SPARQL property paths cannot return paths.
+ * Oxigraph has no full-text index, so search is an unranked scan for names, aliases, titles
+ * and claim texts (not article bodies) holding every word of the query; shortest paths are a
+ * breadth-first search in JavaScript with one SPARQL query per level, as SPARQL property paths
+ * cannot return paths.
  */
 
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -82,7 +83,7 @@ export function answer(operation: Operation, v: Variables): unknown {
       const words = v.q!.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       if (words.length === 0) return { search: [] };
       const rows = select(`SELECT ?s ?label WHERE { ?s cg:name|cg:alias|cg:title|rdfs:label ?label .
-        FILTER(${words.map((w) => `CONTAINS(LCASE(?label), ${literal(w)})`).join(' || ')}) } LIMIT 10`);
+        FILTER(${words.map((w) => `CONTAINS(LCASE(?label), ${literal(w)})`).join(' && ')}) } LIMIT 10`);
       return { search: rows.map((r) => ({ node: { id: idOf(text(r, 's')!) }, matches: [{ snippet: text(r, 'label') }] })) };
     }
     case 'neighborhood': {

@@ -17,19 +17,22 @@ import { startCluster, type PostgresCluster } from './postgres-cluster.ts';
 
 /** What PostGraphile cannot derive from the tables: each a plain SQL or PL/pgSQL function. */
 export const FUNCTIONS_SQL = `
--- Ranked full text: every word of the query, OR-ed, each as a prefix (claimgraph's search
--- also takes prefixes and ORs terms; it adds fuzzy matching, which tsquery has no cheap form of).
+-- Ranked full text: documents holding every word of the query, the last also as the start of a
+-- longer word (as claimgraph's search takes them; it adds typo matching on names, which tsquery
+-- has no cheap form of).
+CREATE FUNCTION bench.search_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE AS $$
+  SELECT to_tsquery('simple', string_agg(quote_literal(lower(w)) || CASE WHEN n = last THEN ':*' ELSE '' END, ' & ' ORDER BY n))
+    FROM (SELECT w, n, max(n) OVER () AS last
+            FROM regexp_split_to_table(q, '[^[:alnum:]]+') WITH ORDINALITY AS t(w, n) WHERE w <> '') words
+$$;
 CREATE FUNCTION bench.search(q text) RETURNS SETOF bench.search_documents LANGUAGE sql STABLE AS $$
-  SELECT d.* FROM bench.search_documents d,
-    (SELECT to_tsquery('simple', string_agg(quote_literal(lower(w)) || ':*', ' | ')) AS query
-       FROM regexp_split_to_table(q, '[^[:alnum:]]+') AS w WHERE w <> '') t
+  SELECT d.* FROM bench.search_documents d, (SELECT bench.search_query(q) AS query) t
   WHERE d.document @@ t.query
   ORDER BY ts_rank(d.document, t.query) DESC, d.id
   LIMIT 10
 $$;
 CREATE FUNCTION bench.search_documents_snippet(d bench.search_documents, q text) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT ts_headline('simple', d.label, to_tsquery('simple', string_agg(quote_literal(lower(w)) || ':*', ' | ')))
-    FROM regexp_split_to_table(q, '[^[:alnum:]]+') AS w WHERE w <> ''
+  SELECT ts_headline('simple', d.label, bench.search_query(q))
 $$;
 
 -- Entities within depth links of one entity, at most 200 (claimgraph's default node cap).
