@@ -48,6 +48,8 @@ const MAX_TERMS = 32;
 const COMMON = 2000;
 /** Most matching articles and claims ranked by BM25 before the newest are listed first instead. */
 const RANKED_UP_TO = 2000;
+/** Most document counts kept between changes to the index. */
+const MAX_KEPT_COUNTS = 10_000;
 
 const FIELDS = [
   { column: 'name', field: 'NAME', weight: 10 },
@@ -109,6 +111,8 @@ export class SearchIndex {
   /** Log position of the last batch indexed; batches at or before it are already in the index. */
   indexedSeq = 0;
   #writing = false;
+  /** Document counts by query, while the index is unchanged (see `count`). */
+  readonly #counts = new Map<string, number>();
 
   /**
    * Opens the index at `path` (`:memory:` by default). `origin` names the fact log it indexes;
@@ -227,6 +231,7 @@ export class SearchIndex {
   }
 
   private put(document: Document): void {
+    this.#counts.clear();
     const values = FIELDS.map((f) => document[f.column] ?? null);
     const existing = this.statements.find.get(document.id) as { doc: number } | undefined;
     if (existing) this.statements.update.run(...values, existing.doc);
@@ -237,6 +242,7 @@ export class SearchIndex {
   }
 
   private remove(id: string): void {
+    this.#counts.clear();
     const existing = this.statements.find.get(id) as { doc: number } | undefined;
     if (!existing) return;
     this.statements.remove.run(existing.doc);
@@ -331,9 +337,20 @@ export class SearchIndex {
     return hits;
   }
 
-  /** How many documents hold an FTS5 query, counting no further than `upTo`. */
+  /**
+   * How many documents hold an FTS5 query, counting no further than `upTo`. A search asks this
+   * of each of its words, often more than once, and a word's count stands until the index next
+   * changes, so counts are kept until then (at most MAX_KEPT_COUNTS of them).
+   */
   private count(match: string, upTo: number): number {
-    return (this.statements.count.get(match, upTo) as { n: number }).n;
+    const key = `${upTo} ${match}`;
+    let n = this.#counts.get(key);
+    if (n === undefined) {
+      n = (this.statements.count.get(match, upTo) as { n: number }).n;
+      if (this.#counts.size >= MAX_KEPT_COUNTS) this.#counts.clear();
+      this.#counts.set(key, n);
+    }
+    return n;
   }
 
   /** The best `limit` documents for an FTS5 query, each with what it matched where. */

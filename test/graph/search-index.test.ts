@@ -309,6 +309,22 @@ describe('SearchIndex: articles and claims when many match', () => {
     expect(index.search('orbit profes', 8, ['CLAIM'])[0]!.id).toBe('Claim:professional');
   });
 
+  it('counts matches afresh once the index changes', () => {
+    const fresh = new SearchIndex(':memory:', '', { rankedUpTo: 3 });
+    fresh.begin(null);
+    fresh.addClaim('Claim:z1', 'Nimbus camera camera camera review');
+    fresh.addClaim('Claim:z2', 'Nimbus camera review');
+    fresh.end(null);
+    // Two match: ranked by BM25, the claim saying "camera" three times first.
+    expect(fresh.search('nimbus camera', 10).map((h) => h.id)).toEqual(['Claim:z1', 'Claim:z2']);
+    fresh.begin(null);
+    fresh.addClaim('Claim:z3', 'Nimbus camera listing');
+    fresh.addClaim('Claim:z4', 'Nimbus camera note');
+    fresh.end(null);
+    // Four now match, past the three it ranks: newest first, which a stale count would not give.
+    expect(fresh.search('nimbus camera', 10).map((h) => h.id)).toEqual(['Claim:z4', 'Claim:z3', 'Claim:z2', 'Claim:z1']);
+  });
+
   it('keeps to the kinds asked for when listing the newest', () => {
     expect(index.search('orbit pro', 10, ['ARTICLE'])).toEqual([]);
     expect(index.search('orbit pro', 3, ['CLAIM']).map((h) => h.id)).toEqual(['Claim:c5', 'Claim:c4', 'Claim:c3']);
