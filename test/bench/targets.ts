@@ -67,6 +67,23 @@ export function clearDerived(corpus: CorpusFiles): string[] {
   return removed;
 }
 
+/**
+ * Starts a Node script that serves the mix at /graphql and says it is healthy at /health, on
+ * the server core, listening on HOST 127.0.0.1 and PORT, with the benchmark's heap limit.
+ */
+export function startNodeServer(name: string, script: string, context: TargetContext, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunningServer> {
+  return startServer({
+    name,
+    command: process.execPath,
+    args: [`--max-old-space-size=${NODE_HEAP_MB}`, ...nodeArgs, script],
+    env: { ...process.env, PORT: String(context.port), HOST: '127.0.0.1', ...env },
+    core: context.core,
+    port: context.port,
+    healthPath: '/health',
+    urlPath: '/graphql',
+  });
+}
+
 function nodeServer(name: string, label: string, script: string, extraEnv: NodeJS.ProcessEnv = {}): Target {
   return {
     name,
@@ -74,27 +91,15 @@ function nodeServer(name: string, label: string, script: string, extraEnv: NodeJ
     async start(corpus, context) {
       const store = importedStore(corpus, context.log);
       if (context.fresh) clearDerived(corpus);
-      return startServer({
-        name,
-        command: process.execPath,
-        args: ['--expose-gc', `--max-old-space-size=${NODE_HEAP_MB}`, '--import', join(import.meta.dirname, 'peers/heap-probe.ts'),
-          ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), script],
-        env: {
-          ...process.env,
-          PORT: String(context.port),
-          HOST: '127.0.0.1',
-          CLAIMGRAPH_STORE: store.path,
-          CLAIMGRAPH_DATA_DIR: corpus.dataDir,
-          CLAIMGRAPH_ENV: 'production',
-          CLAIMGRAPH_LOG_LEVEL: 'warn',
-          BENCH_HEAP_FILE: join(context.workDir, `${name}-heap.json`),
-          ...extraEnv,
-        },
-        core: context.core,
-        port: context.port,
-        healthPath: '/health',
-        urlPath: '/graphql',
-      });
+      return startNodeServer(name, script, context, {
+        CLAIMGRAPH_STORE: store.path,
+        CLAIMGRAPH_DATA_DIR: corpus.dataDir,
+        CLAIMGRAPH_ENV: 'production',
+        CLAIMGRAPH_LOG_LEVEL: 'warn',
+        BENCH_HEAP_FILE: join(context.workDir, `${name}-heap.json`),
+        ...extraEnv,
+      }, ['--expose-gc', '--import', join(import.meta.dirname, 'peers/heap-probe.ts'),
+        ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [])]);
     },
     bodies: claimgraphBodies,
     stop: (server) => stopServer(server),

@@ -4,24 +4,15 @@
  */
 
 import { join } from 'node:path';
-import { startServer, stopServer } from '../processes.ts';
+import { stopServer } from '../processes.ts';
 import { claimgraphBodies } from '../query-mix.ts';
-import { NODE_HEAP_MB, type Target } from '../targets.ts';
+import { startNodeServer, type Target } from '../targets.ts';
 
 export const oxigraph: Target = {
   name: 'oxigraph',
   label: 'Oxigraph',
   start(corpus, context) {
-    return startServer({
-      name: 'oxigraph',
-      command: process.execPath,
-      args: [`--max-old-space-size=${NODE_HEAP_MB}`, join(import.meta.dirname, 'oxigraph-server.ts')],
-      env: { ...process.env, PORT: String(context.port), NTRIPLES: corpus.ntriples },
-      core: context.core,
-      port: context.port,
-      healthPath: '/health',
-      urlPath: '/graphql',
-    });
+    return startNodeServer('oxigraph', join(import.meta.dirname, 'oxigraph-server.ts'), context, { NTRIPLES: corpus.ntriples });
   },
   // The server reads operationName and variables, as the bare ceiling does.
   bodies: claimgraphBodies,

@@ -9,10 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusFiles } from '../generate-corpus.ts';
 import type { QuerySample } from '../corpus/query-sample.ts';
-import { startServer, stopServer } from '../processes.ts';
+import { stopServer } from '../processes.ts';
 import { variablesFor, type Operation } from '../query-mix.ts';
-import type { Target } from '../targets.ts';
-import { NODE_HEAP_MB } from '../targets.ts';
+import { startNodeServer, type Target } from '../targets.ts';
 import { startCluster, type PostgresCluster } from './postgres-cluster.ts';
 
 /** What PostGraphile cannot derive from the tables: each a plain SQL or PL/pgSQL function. */
@@ -142,15 +141,9 @@ export const postgraphile: Target = {
       context.log(`  PostgreSQL: loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       loadedFrom = corpus.dir;
     }
-    return startServer({
-      name: 'postgraphile',
-      command: process.execPath,
-      args: [`--max-old-space-size=${NODE_HEAP_MB}`, join(import.meta.dirname, 'postgraphile-server.ts')],
-      env: { ...process.env, PORT: String(context.port), DATABASE_URL: cluster!.connectionString, NODE_ENV: 'production' },
-      core: context.core,
-      port: context.port,
-      healthPath: '/health',
-      urlPath: '/graphql',
+    return startNodeServer('postgraphile', join(import.meta.dirname, 'postgraphile-server.ts'), context, {
+      DATABASE_URL: cluster!.connectionString,
+      NODE_ENV: 'production',
     });
   },
   bodies(operation: Operation, sample: QuerySample) {
