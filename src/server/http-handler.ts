@@ -100,9 +100,9 @@ export function httpHandler({ graph, yoga, maxBodyBytes, cacheSize, logger }: Ht
     const key = cache ? AnswerCache.keyOf(version, request, body) : '';
     const hit = cache?.get(key);
     if (hit) {
-      const requestId = randomUUID();
-      send(response, hit, requestId);
-      logger.info({ requestId, method: 'POST', path: '/graphql', status: hit.status, durationMs: Math.round((performance.now() - started) * 10) / 10, cached: true }, 'request');
+      const record = { id: randomUUID(), startedAt: started, errorCodes: [] };
+      send(response, hit, record.id);
+      logRequest({ logger }, record, { method: 'POST', path: '/graphql', status: hit.status }, { cached: true });
       return;
     }
     const directly = await direct(request, body);

@@ -31,6 +31,8 @@ export function logRequest(
   { logger, quietPaths = ['/health'] }: RequestLogOptions,
   record: RequestRecord,
   request: { method: string; path: string; status: number },
+  /** Anything else the line should say, such as that the answer came from the answer cache. */
+  extra: Record<string, unknown> = {},
 ): void {
   const line = {
     requestId: record.id,
@@ -42,6 +44,7 @@ export function logRequest(
     durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
     cost: record.cost ?? null,
     errors: record.errorCodes,
+    ...extra,
   };
   if (quietPaths.includes(request.path)) logger.debug(line, 'request');
   else logger.info(line, 'request');
