@@ -12,10 +12,10 @@
  * its fields matched which terms, and where in the text the first match sits.
  */
 
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Article, Entity, Mention } from '../model/index.ts';
 import { MENTION_SCHEMA, MentionIndex } from './mention-index.ts';
+import { NameIndex, WORD, fold, type NameMatch } from './name-index.ts';
 
 export type SearchHitKind = 'ENTITY' | 'ARTICLE' | 'CLAIM';
 export type SearchField = 'NAME' | 'ALIAS' | 'TITLE' | 'BODY' | 'CLAIM_TEXT';
@@ -68,6 +68,9 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS doc_ids (id TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
+/** BM25 with each field weighed (kind and id are not searched); lower is better. */
+const BM25 = `bm25(docs, 0, 0, ${FIELDS.map((f) => f.weight).join(', ')})`;
+
 const KINDS: readonly SearchHitKind[] = ['ENTITY', 'ARTICLE', 'CLAIM'];
 
 /** The in-memory name index's fields, weighed against each other as in the full-text index. */
@@ -76,35 +79,20 @@ const NAME_FIELDS = [
   { key: 'aliases', field: 'ALIAS' },
 ] as const;
 const NAME_BOOST = { name: FIELDS[0].weight, aliases: FIELDS[1].weight };
-
-/** A word as FTS5's unicode61 tokenizer cuts one: letters and digits, with any marks on them. */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
-/**
- * A word folded as `remove_diacritics 2` folds it: lower case, marks dropped, and a final
- * sigma as any other.
- */
-function fold(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ς/g, 'σ');
-}
+/** Typo matches weigh the name above an alias. */
+const NEAR_BOOST = { name: 2, aliases: 1 };
 
 type Document = { kind: SearchHitKind; id: string } & Partial<Record<(typeof FIELDS)[number]['column'], string>>;
 
 export class SearchIndex {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'find' | 'count' | 'matching' | 'rankedRows' | 'highlighted' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
+  private readonly statements: Record<'find' | 'count' | 'matching' | 'scoredRows' | 'highlighted' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
   /**
    * Every entity's name and aliases, cut into words and folded as the full-text index does
    * (letters, digits and their marks; case and diacritics ignored), so an entity is found here
    * by exactly the words that would find it there.
    */
-  private readonly names = new MiniSearch<{ id: string; name: string; aliases: string }>({
-    fields: ['name', 'aliases'],
-    storeFields: ['name', 'aliases'],
-    tokenize: (text) => text.match(WORD) ?? [],
-    processTerm: fold,
-  });
-  private readonly named = new Set<string>();
+  private readonly names = new NameIndex();
   readonly mentions: MentionIndex;
   /** Largest set of matching articles and claims that is ranked by BM25 (see `documents`). */
   private readonly rankedUpTo: number;
@@ -131,7 +119,7 @@ export class SearchIndex {
       find: this.db.prepare('SELECT doc FROM doc_ids WHERE id = ?'),
       count: this.db.prepare('SELECT count(*) AS n FROM (SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?)'),
       matching: this.db.prepare('SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?'),
-      rankedRows: this.db.prepare('SELECT rowid, kind, rank FROM docs WHERE docs MATCH ? ORDER BY rank'),
+      scoredRows: this.db.prepare(`SELECT rowid, ${BM25} AS score FROM docs WHERE docs MATCH ?`),
       // A rowid bound from JavaScript arrives as a real number, which FTS5 does not take as a rowid constraint.
       highlighted: this.db.prepare(`SELECT kind, id, ${HIGHLIGHTS} FROM docs WHERE docs MATCH ? AND rowid = CAST(? AS INTEGER)`),
       insert: this.db.prepare(`INSERT INTO docs (kind, id, ${FIELDS.map((f) => f.column).join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -144,7 +132,7 @@ export class SearchIndex {
     };
     this.statements.setMeta.run('origin', origin);
     this.mentions = new MentionIndex(this.db);
-    this.db.prepare("INSERT INTO docs (docs, rank) VALUES ('rank', ?)").run(`bm25(0, 0, ${FIELDS.map((f) => f.weight).join(', ')})`);
+    this.db.prepare("INSERT INTO docs (docs, rank) VALUES ('rank', ?)").run(BM25.replace('docs, ', ''));
   }
 
   addMention(mention: Mention): void {
@@ -198,7 +186,7 @@ export class SearchIndex {
   }
 
   removeEntity(entity: Entity): void {
-    if (this.named.delete(entity.id)) this.names.discard(entity.id);
+    this.names.delete(entity.id);
     if (this.#writing) this.remove(entity.id);
   }
 
@@ -224,10 +212,7 @@ export class SearchIndex {
   }
 
   private rememberName(entity: Entity): void {
-    const document = { id: entity.id, name: entity.name, aliases: entity.aliases.join(' | ') };
-    if (this.named.has(entity.id)) this.names.replace(document);
-    else this.names.add(document);
-    this.named.add(entity.id);
+    this.names.set(entity.id, { name: entity.name, aliases: entity.aliases.join(' | ') });
   }
 
   private put(document: Document): void {
@@ -299,13 +284,7 @@ export class SearchIndex {
    * `prefix`), by the in-memory index's BM25, the name weighing more than an alias.
    */
   private namedEntities(terms: string[], prefix: boolean, limit: number): SearchHit[] {
-    const results = this.names.search(terms.join(' '), {
-      combineWith: 'AND',
-      prefix: (_term, i, all) => prefix && i === all.length - 1,
-      fuzzy: false,
-      boost: NAME_BOOST,
-    });
-    return results.slice(0, limit).map((result) => this.nameHit(result, round(result.score)));
+    return this.names.every(terms, prefix, limit, { boost: NAME_BOOST }).map((match) => nameHit(match, round(match.score)));
   }
 
   /**
@@ -327,11 +306,17 @@ export class SearchIndex {
     if (rare.length === phrases.length) return this.ranked(match, limit, kinds);
     // Rank the documents holding the rarer phrases, keep those holding every phrase, and
     // highlight the few returned.
+    // Scored unsorted and without reading the rows: sorting in SQLite, or reading each row's
+    // kind, costs more than the scoring, and most of the scored rows are dropped here.
     const holding = new Set((this.statements.matching.all(match, this.rankedUpTo) as { rowid: number }[]).map((r) => r.rowid));
+    const scored = (this.statements.scoredRows.all(rare.join(' ')) as { rowid: number; score: number }[])
+      .filter((row) => holding.has(row.rowid))
+      .sort((a, b) => a.score - b.score);
     const hits: SearchHit[] = [];
-    for (const row of this.statements.rankedRows.iterate(rare.join(' ')) as Iterable<{ rowid: number; kind: SearchHitKind; rank: number }>) {
-      if (!holding.has(row.rowid) || !kinds.includes(row.kind)) continue;
-      hits.push(hitOf(this.statements.highlighted.get(match, row.rowid) as Row, -row.rank));
+    for (const { rowid, score } of scored) {
+      const row = this.statements.highlighted.get(match, rowid) as Row;
+      if (!kinds.includes(row.kind)) continue;
+      hits.push(hitOf(row, -score));
       if (hits.length >= limit) break;
     }
     return hits;
@@ -387,25 +372,18 @@ export class SearchIndex {
 
   /** Entities whose names are a small typo away from the query, ranked after the exact hits. */
   private fuzzyNames(terms: string[], limit: number, below: number): SearchHit[] {
-    const results = this.names.search(terms.join(' '), {
-      fuzzy: (term) => (term.length >= 4 ? 0.34 : false),
-      prefix: (term) => term.length >= 3,
-      boost: { name: 2 },
-    });
+    const results = this.names.near(terms, limit, { boost: NEAR_BOOST });
     const top = results[0]?.score ?? 1;
     // Scaled under the weakest exact hit, so a typo never outranks a real match.
-    return results.slice(0, limit).map((result) => this.nameHit(result, round((below * 0.5 * result.score) / top)));
+    return results.map((match) => nameHit(match, round((below * 0.5 * match.score) / top)));
   }
+}
 
-  /** An entity found in memory, with where in its name and aliases the words it matched are. */
-  private nameHit(result: SearchResult, score: number): SearchHit {
-    const document = this.names.getStoredFields(String(result.id));
-    const matches = NAME_FIELDS.flatMap(({ key, field }) => {
-      const matched = Object.keys(result.match).filter((term) => result.match[term]!.includes(key));
-      return matched.length > 0 ? [plainMatch(field, matched, (document?.[key] as string | undefined) ?? '')] : [];
-    });
-    return { id: String(result.id), kind: 'ENTITY', score, matches };
-  }
+/** An entity found in memory, with where in its name and aliases the words it matched are. */
+function nameHit(match: NameMatch, score: number): SearchHit {
+  const matches = NAME_FIELDS.flatMap(({ key, field }) =>
+    match.matched[key].length > 0 ? [plainMatch(field, match.matched[key], match.text[key])] : []);
+  return { id: match.id, kind: 'ENTITY', score, matches };
 }
 
 /** `hits` ranked strictly below the last of `above`, keeping their own order. */
