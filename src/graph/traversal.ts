@@ -54,8 +54,8 @@ function hop(kg: KnowledgeGraph, from: string, to: string): Hop {
     result.claimIds.push(...attributes.claims);
     if (!result.predicates.includes(attributes.predicate)) result.predicates.push(attributes.predicate);
   };
-  kg.graph.forEachDirectedEdge(from, to, collect);
-  kg.graph.forEachDirectedEdge(to, from, collect);
+  kg.graph.forEachOutEdge(from, to, collect);
+  kg.graph.forEachOutEdge(to, from, collect);
   return result;
 }
 
@@ -173,29 +173,40 @@ export function neighborhood(
   const seen = new Set([start]);
   let frontier = [start];
   let truncated = false;
-  walk: for (let level = 0; level < depth && frontier.length > 0; level++) {
+  // Adds a neighbour; true once the cap is reached and the walk must stop.
+  const reach = (neighbor: string, next: string[]): boolean => {
+    if (seen.has(neighbor)) return false;
+    if (seen.size >= nodeCap) return (truncated = true);
+    seen.add(neighbor);
+    next.push(neighbor);
+    return false;
+  };
+  for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
     const next: string[] = [];
     for (const node of frontier) {
-      for (const neighbor of neighbors(kg, node, predicates)) {
-        if (seen.has(neighbor)) continue;
-        if (seen.size >= nodeCap) {
-          // Nothing more can be added: stop walking.
-          truncated = true;
-          break walk;
-        }
-        seen.add(neighbor);
-        next.push(neighbor);
-      }
+      // Without a predicate filter the walk stops inside the node's neighbours, listing no more of them.
+      const stopped = predicates
+        ? [...neighbors(kg, node, predicates)].some((neighbor) => reach(neighbor, next))
+        : kg.graph.someNeighbor(node, (neighbor) => reach(neighbor, next));
+      if (stopped) break;
     }
     frontier = next;
   }
+  // The edges among the nodes, from each node's side that is shorter: its own out-edges, or
+  // the other nodes (a hub's thousands of edges are not walked to find the few inside).
   const edges: Neighborhood['edges'] = [];
+  const collect = (_edge: string, attributes: { predicate: Predicate; claims: string[] }, source: string, target: string) => {
+    if (predicates && !predicates.includes(attributes.predicate)) return;
+    edges.push({ source, target, predicate: attributes.predicate, claimIds: [...attributes.claims] });
+  };
   for (const node of seen) {
-    kg.graph.forEachOutEdge(node, (_edge, attributes, source, target) => {
-      if (!seen.has(target)) return;
-      if (predicates && !predicates.includes(attributes.predicate)) return;
-      edges.push({ source, target, predicate: attributes.predicate, claimIds: [...attributes.claims] });
-    });
+    if (kg.graph.outDegree(node) <= seen.size) {
+      kg.graph.forEachOutEdge(node, (edge, attributes, source, target) => {
+        if (seen.has(target)) collect(edge, attributes, source, target);
+      });
+    } else {
+      for (const target of seen) if (target !== node) kg.graph.forEachOutEdge(node, target, collect);
+    }
   }
   return { nodeIds: [...seen], edges, depth, nodeCap, truncated };
 }

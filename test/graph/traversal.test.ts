@@ -91,10 +91,15 @@ describe('shortestPaths on random graphs', () => {
         } else {
           expect(key(got)).toEqual(key(expected));
         }
+        const claims = facts.flatMap((f) => (f.type === 'ClaimStated' ? [f.claim] : []));
         for (const path of result.paths) {
           path.forEach((hop, i) => {
             if (i > 0) expect(hop.from).toBe(path[i - 1]!.to);
             expect(hop.predicates).toEqual(['PARTNERS_WITH']);
+            // Every claim linking the two, in either direction, each once.
+            const linking = new Set(claims.filter((c) => [c.subject, c.object].sort().join(' ') === [hop.from, hop.to].sort().join(' ')).map((c) => c.id));
+            expect(hop.claimIds).toHaveLength(linking.size);
+            expect(new Set(hop.claimIds)).toEqual(linking);
           });
         }
       }),
@@ -128,5 +133,35 @@ describe('neighborhood', () => {
 
   it('refuses a depth past 3', () => {
     expect(() => neighborhood(build(), 'Company:acme', 9)).toThrow(UsageGraphError);
+  });
+
+  it('lists every edge among the nodes it reached, each once, on random graphs', () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `Company:n${i}`);
+    const predicate = fc.constantFrom('PARTNERS_WITH', 'OUTSELLS');
+    const link = fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 7 }), predicate).filter(([a, b]) => a !== b);
+    fc.assert(
+      fc.property(fc.array(link, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 9 }), (links, depth, nodeCap) => {
+        const facts: Fact[] = ids.map((id) => ({ type: 'EntityAdded', entity: entity(id, id.slice(8)) }) as Fact);
+        links.forEach(([a, b, p]) => facts.push(stated({ subject: ids[a]!, predicate: p, object: ids[b]! }, A, 'Acme made')));
+        const graph = build(facts);
+        const result = neighborhood(graph, ids[0]!, depth, undefined, nodeCap);
+        const inside = new Set(result.nodeIds);
+        expect(inside.size).toBe(result.nodeIds.length);
+        expect(result.nodeIds.length).toBeLessThanOrEqual(nodeCap);
+        // Every node is within depth links of the start, through nodes inside.
+        const hops = new Map([[ids[0]!, 0]]);
+        for (let d = 1; d <= depth; d++) {
+          for (const [a, b] of links) {
+            for (const [x, y] of [[ids[a]!, ids[b]!], [ids[b]!, ids[a]!]] as const) if (hops.get(x) === d - 1 && inside.has(y) && !hops.has(y)) hops.set(y, d);
+          }
+        }
+        expect([...inside].every((id) => hops.has(id))).toBe(true);
+        if (!result.truncated) expect(inside.size).toBe(new Set([...hops.keys()]).size);
+        const claims = facts.flatMap((f) => (f.type === 'ClaimStated' ? [f.claim] : []));
+        const expected = [...new Set(claims.filter((c) => inside.has(c.subject) && inside.has(c.object as string)).map((c) => `${c.subject} ${c.object} ${c.predicate}`))].sort();
+        expect(result.edges.map((e) => `${e.source} ${e.target} ${e.predicate}`).sort()).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
