@@ -109,7 +109,7 @@ export class SearchIndex {
   constructor(path = ':memory:', origin = '', { rankedUpTo = RANKED_UP_TO }: { rankedUpTo?: number } = {}) {
     this.rankedUpTo = rankedUpTo;
     this.db = new DatabaseSync(path);
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 4294967296;');
     this.db.exec(SCHEMA);
     const meta = (key: string) => (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
     this.db.exec(MENTION_SCHEMA);
