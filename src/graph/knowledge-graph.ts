@@ -191,11 +191,22 @@ export class KnowledgeGraph {
 
   /** The getter of every article record's `body`: one function, so the records share one shape. */
   private readonly articleBody: (this: ArticleMetadata) => string;
+  /**
+   * Each entity's out-edges as a plain list, made on first read and forgotten when an edge from
+   * it is added or dropped (graphology's own events say when), so traversals read them without
+   * graphology's per-edge callbacks; edge attributes are shared, so claims added to an existing
+   * edge show at once.
+   */
+  private readonly outLinkLists = new Map<string, OutLink[]>();
 
   /** `search` defaults to an index in memory; a server passes one kept on disk beside its log. */
   constructor(rates: RateTable = { source: 'none', rates: [] }, search: SearchIndex = new SearchIndex()) {
     this.rates = rates;
     this.search = search;
+    const forget = ({ source }: { source: string }) => this.outLinkLists.delete(source);
+    this.graph.on('edgeAdded', forget);
+    this.graph.on('edgeDropped', forget);
+    for (const event of ['nodeDropped', 'cleared', 'edgesCleared'] as const) this.graph.on(event, () => this.outLinkLists.clear());
     this.articleBody = function (this: ArticleMetadata) {
       return search.body(this.id);
     };
@@ -678,9 +689,12 @@ export class KnowledgeGraph {
     const subject = filter.subject ? this.resolve(filter.subject) : undefined;
     const object = filter.object ? this.resolve(filter.object) : undefined;
     let ids: Iterable<string>;
+    // A predicate that is not symmetric is only ever stated one way round, so the other side's
+    // claims (thousands, for an entity many claims point at) need not be read.
+    const oneWay = filter.predicate !== undefined && !PREDICATES[filter.predicate].symmetric;
     if (filter.about) ids = this.claimIdsOf(filter.about.entity, filter.about.role);
-    else if (subject) ids = this.claimIdsOf(subject, 'SUBJECT');
-    else if (object) ids = this.claimIdsOf(object, 'OBJECT');
+    else if (subject) ids = oneWay ? this.claimsBySubject.get(subject) : this.claimIdsOf(subject, 'SUBJECT');
+    else if (object) ids = oneWay ? this.claimsByObject.get(object) : this.claimIdsOf(object, 'OBJECT');
     else if (filter.article) ids = this.claimsByArticle.get(filter.article);
     else if (filter.predicate) ids = this.claimsByPredicate.get(filter.predicate);
     else ids = this.claimRecords.keys();
@@ -771,6 +785,20 @@ export class KnowledgeGraph {
     return out.sort((a, b) => a.predicate.localeCompare(b.predicate) || a.entity.name.localeCompare(b.entity.name));
   }
 
+  /** The entity's out-edges: each target with the edge's predicate and live claims. */
+  outLinks(id: string): readonly OutLink[] {
+    let links = this.outLinkLists.get(id);
+    if (!links) {
+      links = [];
+      const list = links;
+      this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
+        list.push({ target, attributes });
+      });
+      this.outLinkLists.set(id, links);
+    }
+    return links;
+  }
+
   /** The readable sentence a claim states, with entity names filled in. */
   claimText(record: ClaimRecord): string {
     return claimText(record.statement, (id) => this.entity(id)?.name ?? id);
@@ -780,6 +808,11 @@ export class KnowledgeGraph {
 /** The record of an article: its body is kept in the search index and read from there when asked for. */
 function withBody(metadata: ArticleMetadata, body: (this: ArticleMetadata) => string): Article {
   return Object.defineProperty(metadata, 'body', { get: body, enumerable: true }) as Article;
+}
+
+export interface OutLink {
+  target: string;
+  attributes: EdgeAttributes;
 }
 
 export interface RelatedEntity {

@@ -201,9 +201,7 @@ export function neighborhood(
   };
   for (const node of seen) {
     if (kg.graph.outDegree(node) <= seen.size) {
-      kg.graph.forEachOutEdge(node, (edge, attributes, source, target) => {
-        if (seen.has(target)) collect(edge, attributes, source, target);
-      });
+      for (const { target, attributes } of kg.outLinks(node)) if (seen.has(target)) collect('', attributes, node, target);
     } else {
       for (const target of seen) if (target !== node) kg.graph.forEachOutEdge(node, target, collect);
     }

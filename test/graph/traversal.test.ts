@@ -131,6 +131,24 @@ describe('neighborhood', () => {
     expect(capped.truncated).toBe(true);
   });
 
+  it('sees edges added, retracted and merged after it last walked the same nodes', () => {
+    const graph = build([
+      { type: 'EntityAdded', entity: entity('Company:optico', 'Optico') },
+      { type: 'EntityAdded', entity: entity('Company:optico-gmbh', 'Optico GmbH') },
+    ]);
+    const edges = () => neighborhood(graph, 'Company:acme', 2).edges.map((e) => `${e.source} ${e.predicate} ${e.target} ${e.claimIds.length}`).sort();
+    const before = edges();
+    graph.apply([stated({ subject: 'Company:acme', predicate: 'OUTSELLS', object: 'Company:optico-gmbh' }, A, 'Acme made')]);
+    expect(edges()).toEqual([...before, 'Company:acme OUTSELLS Company:optico-gmbh 1'].sort());
+    // The claim moves to the kept entity: a new edge from a node walked before.
+    graph.apply([{ type: 'EntitiesMerged', keep: 'Company:optico', merge: 'Company:optico-gmbh' }]);
+    expect(edges()).toEqual([...before, 'Company:acme OUTSELLS Company:optico 1'].sort());
+    for (const claimId of neighborhood(graph, 'Company:acme', 1).edges.find((e) => e.predicate === 'OUTSELLS')!.claimIds) {
+      graph.apply([{ type: 'ClaimRetracted', claimId, reason: 'misread' }]);
+    }
+    expect(edges()).toEqual(before);
+  });
+
   it('refuses a depth past 3', () => {
     expect(() => neighborhood(build(), 'Company:acme', 9)).toThrow(UsageGraphError);
   });
