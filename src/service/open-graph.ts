@@ -66,25 +66,27 @@ type Position = Omit<StoredFact, 'fact'>;
  * were applied and the last of them.
  */
 async function replayInto(graph: KnowledgeGraph, store: FactLog, afterSeq: number): Promise<{ replayed: number; last: Position | null }> {
-  let batch: { facts: Parameters<KnowledgeGraph['apply']>[0][number][]; seqs: number[]; at: string; actor: string; id: number } | null = null;
-  let replayed = 0;
-  let last: Position | null = null;
-  const flush = () => {
-    if (batch) graph.apply(batch.facts, { seqs: batch.seqs, at: batch.at, actor: batch.actor });
-    batch = null;
-  };
-  for await (const stored of store.readForReplay(afterSeq, graph.search.indexedSeq)) {
-    if (!batch || batch.id !== stored.batch) {
-      flush();
-      batch = { facts: [], seqs: [], at: stored.at, actor: stored.actor, id: stored.batch };
+  return graph.search.bulk(async () => {
+    let batch: { facts: Parameters<KnowledgeGraph['apply']>[0][number][]; seqs: number[]; at: string; actor: string; id: number } | null = null;
+    let replayed = 0;
+    let last: Position | null = null;
+    const flush = () => {
+      if (batch) graph.apply(batch.facts, { seqs: batch.seqs, at: batch.at, actor: batch.actor });
+      batch = null;
+    };
+    for await (const stored of store.readForReplay(afterSeq, graph.search.indexedSeq)) {
+      if (!batch || batch.id !== stored.batch) {
+        flush();
+        batch = { facts: [], seqs: [], at: stored.at, actor: stored.actor, id: stored.batch };
+      }
+      batch.facts.push(stored.fact);
+      batch.seqs.push(stored.seq);
+      replayed++;
+      last = { seq: stored.seq, batch: stored.batch, at: stored.at, actor: stored.actor };
     }
-    batch.facts.push(stored.fact);
-    batch.seqs.push(stored.seq);
-    replayed++;
-    last = { seq: stored.seq, batch: stored.batch, at: stored.at, actor: stored.actor };
-  }
-  flush();
-  return { replayed, last };
+    flush();
+    return { replayed, last };
+  });
 }
 
 /** Replays every fact of the log into a new graph; the search index catches up on what it lacks. */

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { StatementSync } from 'node:sqlite';
 import { describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph } from '../../src/graph/index.ts';
@@ -328,5 +331,59 @@ describe('SearchIndex: articles and claims when many match', () => {
   it('keeps to the kinds asked for when listing the newest', () => {
     expect(index.search('orbit pro', 10, ['ARTICLE'])).toEqual([]);
     expect(index.search('orbit pro', 3, ['CLAIM']).map((h) => h.id)).toEqual(['Claim:c5', 'Claim:c4', 'Claim:c3']);
+  });
+});
+
+describe('SearchIndex: replaying many batches in bulk', () => {
+  const batch = (index: SearchIndex, seq: number) => {
+    index.begin(seq);
+    index.addClaim(`Claim:b${seq}`, `Quorvel batch ${seq}`);
+    index.end(seq);
+  };
+  const reopened = (path: string) => new SearchIndex(path, 'log-1');
+
+  it('keeps every batch and the indexed position once the replay ends', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'claimgraph-search-')), 'search.sqlite');
+    const index = reopened(path);
+    await index.bulk(async () => {
+      for (let seq = 1; seq <= 5; seq++) batch(index, seq);
+    });
+    index.close();
+    const again = reopened(path);
+    expect(again.indexedSeq).toBe(5);
+    expect(again.search('quorvel', 10, ['CLAIM'])).toHaveLength(5);
+    // Batches the index holds are skipped when replayed again.
+    expect(again.begin(3)).toBe(false);
+    again.end(3);
+    again.close();
+  });
+
+  it('keeps nothing past its last commit when the replay fails, in memory or on disk', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'claimgraph-search-')), 'search.sqlite');
+    const index = reopened(path);
+    batch(index, 1);
+    await expect(index.bulk(async () => {
+      for (let seq = 2; seq <= 4; seq++) batch(index, seq);
+      throw new Error('the log could not be read');
+    })).rejects.toThrow('the log could not be read');
+    expect(index.indexedSeq).toBe(1);
+    expect(index.search('quorvel', 10, ['CLAIM']).map((h) => h.id)).toEqual(['Claim:b1']);
+    // A batch that fails part-way undoes the bulk too.
+    await expect(index.bulk(async () => {
+      batch(index, 2);
+      index.begin(3);
+      index.addClaim('Claim:half', 'Quorvel half');
+      index.abort();
+      throw new Error('bad batch');
+    })).rejects.toThrow('bad batch');
+    expect(index.indexedSeq).toBe(1);
+    index.close();
+    const again = reopened(path);
+    expect(again.indexedSeq).toBe(1);
+    expect(again.search('quorvel', 10, ['CLAIM']).map((h) => h.id)).toEqual(['Claim:b1']);
+    // Writing goes on as before afterwards.
+    batch(again, 2);
+    expect(again.search('quorvel', 10, ['CLAIM'])).toHaveLength(2);
+    again.close();
   });
 });
