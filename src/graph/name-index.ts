@@ -148,6 +148,7 @@ export class NameIndex {
     // Walk the entries of the word held by the fewest; test each for the others.
     const sizes = expansions.map((e) => [...e.keys()].reduce((n, word) => n + this.#postings.get(word)!.entries.size, 0));
     const rarest = sizes.indexOf(Math.min(...sizes));
+    const query = this.#query(expansions, boost);
     const top = new TopK(limit);
     const seen = new Set<Entry>();
     for (const word of expansions[rarest]!.keys()) {
@@ -155,10 +156,10 @@ export class NameIndex {
         if (seen.has(entry)) continue;
         seen.add(entry);
         if (!expansions.every((e, i) => i === rarest || entry.distinct.some((w) => e.has(w)))) continue;
-        top.offer(entry, () => this.#score(entry, expansions, boost));
+        top.offer(entry, this.#score(entry, query));
       }
     }
-    return top.sorted();
+    return this.#matches(top, expansions);
   }
 
   /**
@@ -168,6 +169,7 @@ export class NameIndex {
    */
   near(terms: readonly string[], limit: number, { boost }: NameQueryOptions = EVEN): NameMatch[] {
     const expansions = terms.map((term) => this.#nearby(fold(term)));
+    const query = this.#query(expansions, boost);
     const top = new TopK(limit);
     const seen = new Set<Entry>();
     for (const expansion of expansions) {
@@ -175,11 +177,11 @@ export class NameIndex {
         for (const entry of this.#postings.get(word)!.entries) {
           if (seen.has(entry)) continue;
           seen.add(entry);
-          top.offer(entry, () => this.#score(entry, expansions, boost));
+          top.offer(entry, this.#score(entry, query));
         }
       }
     }
-    return top.sorted();
+    return this.#matches(top, expansions);
   }
 
   #exact(term: string): Expansion {
@@ -208,67 +210,94 @@ export class NameIndex {
     return out;
   }
 
+  /** What scoring a query needs, worked out once for all the entries it looks at. */
+  #query(expansions: readonly Expansion[], boost: Record<NameField, number>): Query {
+    const count = this.#entries.size;
+    const idf = { name: new Map<string, number>(), aliases: new Map<string, number>() };
+    for (const expansion of expansions) {
+      for (const word of expansion.keys()) {
+        const posting = this.#postings.get(word)!;
+        for (const field of NAME_FIELDS) {
+          const held = posting.inField[field];
+          if (held > 0) idf[field].set(word, Math.log(1 + (count - held + 0.5) / (held + 0.5)));
+        }
+      }
+    }
+    return { expansions, boost, idf, average: { name: this.#lengths.name / count, aliases: this.#lengths.aliases / count } };
+  }
+
   /**
    * BM25+ of each derived word in each field, weighed by the word's and the field's weight,
    * summed, times the number of query terms the entry matched.
    */
-  #score(entry: Entry, expansions: readonly Expansion[], boost: Record<NameField, number>): Scored {
-    const count = this.#entries.size;
-    const matched: Record<NameField, string[]> = { name: [], aliases: [] };
+  #score(entry: Entry, query: Query): number {
     let score = 0;
     let terms = 0;
-    for (const expansion of expansions) {
+    for (const expansion of query.expansions) {
       let hit = false;
-      for (const word of entry.distinct) {
-        const weight = expansion.get(word);
-        if (weight === undefined) continue;
-        hit = true;
-        const posting = this.#postings.get(word)!;
-        for (const field of NAME_FIELDS) {
-          const words = entry.words[field];
-          let frequency = 0;
-          for (const w of words) if (w === word) frequency++;
-          if (frequency === 0) continue;
-          if (!matched[field].includes(word)) matched[field].push(word);
-          const held = posting.inField[field];
-          const idf = Math.log(1 + (count - held + 0.5) / (held + 0.5));
-          const average = this.#lengths[field] / count;
-          const saturation = (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * words.length) / average));
-          score += weight * boost[field] * idf * (BM25.d + saturation);
+      for (const field of NAME_FIELDS) {
+        const words = entry.words[field];
+        for (let i = 0; i < words.length; i++) {
+          const word = words[i]!;
+          const weight = expansion.get(word);
+          // Each distinct word once, at its first place in the field.
+          if (weight === undefined || words.indexOf(word) !== i) continue;
+          hit = true;
+          let frequency = 1;
+          for (let j = i + 1; j < words.length; j++) if (words[j] === word) frequency++;
+          const saturation = (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * words.length) / query.average[field]));
+          score += weight * query.boost[field] * query.idf[field].get(word)! * (BM25.d + saturation);
         }
       }
       if (hit) terms++;
     }
-    return { score: score * terms, matched };
+    return score * terms;
+  }
+
+  /** The index's words each field of the entry matched. */
+  #matched(entry: Entry, expansions: readonly Expansion[]): Record<NameField, string[]> {
+    const matched: Record<NameField, string[]> = { name: [], aliases: [] };
+    for (const field of NAME_FIELDS) {
+      for (const word of entry.words[field]) {
+        if (!matched[field].includes(word) && expansions.some((e) => e.has(word))) matched[field].push(word);
+      }
+    }
+    return matched;
+  }
+
+  #matches(top: TopK, expansions: readonly Expansion[]): NameMatch[] {
+    return top.sorted().map(({ entry, score }) => ({ id: entry.id, score, text: entry.text, matched: this.#matched(entry, expansions) }));
   }
 }
 
-interface Scored {
-  score: number;
-  matched: Record<NameField, string[]>;
+interface Query {
+  expansions: readonly Expansion[];
+  boost: Record<NameField, number>;
+  /** Each derived word's inverse document frequency in each field that holds it. */
+  idf: Record<NameField, Map<string, number>>;
+  average: Record<NameField, number>;
 }
 
-/** The best `limit` offers by score, ties to the earlier-added entry; scores only what may place. */
+/** The best `limit` offers by score, ties to the earlier-added entry. */
 class TopK {
-  readonly #kept: { entry: Entry; scored: Scored }[] = [];
+  readonly #kept: { entry: Entry; score: number }[] = [];
   readonly limit: number;
   constructor(limit: number) {
     this.limit = limit;
   }
 
-  offer(entry: Entry, score: () => Scored): void {
+  offer(entry: Entry, score: number): void {
     if (this.limit < 1) return;
-    const scored = score();
     const kept = this.#kept;
-    const before = (a: { entry: Entry; scored: Scored }) => a.scored.score > scored.score || (a.scored.score === scored.score && a.entry.ord < entry.ord);
+    const before = (a: { entry: Entry; score: number }) => a.score > score || (a.score === score && a.entry.ord < entry.ord);
     if (kept.length === this.limit && before(kept[kept.length - 1]!)) return;
     let at = kept.length;
     while (at > 0 && !before(kept[at - 1]!)) at--;
-    kept.splice(at, 0, { entry, scored });
+    kept.splice(at, 0, { entry, score });
     if (kept.length > this.limit) kept.pop();
   }
 
-  sorted(): NameMatch[] {
-    return this.#kept.map(({ entry, scored }) => ({ id: entry.id, score: scored.score, text: entry.text, matched: scored.matched }));
+  sorted(): readonly { entry: Entry; score: number }[] {
+    return this.#kept;
   }
 }
