@@ -118,11 +118,37 @@ class PlainResponse {
 }
 const PLAIN_FETCH = { Response: PlainResponse } as unknown as Parameters<typeof processRegularResult>[1];
 
+/** The document of a query that parses and validates, or null for anything yoga should answer. */
+function queryDocument(enveloped: ReturnType<ClaimgraphServer['getEnveloped']>, params: QueryParams): DocumentNode | null {
+  let document: DocumentNode;
+  try {
+    document = enveloped.parse(params.query);
+  } catch {
+    return null;
+  }
+  if (enveloped.validate(enveloped.schema, document).length > 0) return null;
+  return getOperationAST(document, params.operationName ?? undefined)?.operation === 'query' ? document : null;
+}
+
 export type DirectQueries = (incoming: IncomingMessage, body: Buffer) => Promise<DirectAnswer | null>;
 
+/** Most documents kept parsed and validated (see `directQueries`). */
+const MAX_PREPARED = 1000;
+
 export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick<Logger, 'error'> }): DirectQueries {
+  // Parsing and validation depend on nothing but the text, the operation name and the schema
+  // (and the server's fixed limits), so a text that passed is not parsed and validated again;
+  // one that did not is handed to yoga again, which answers it with the errors.
+  const prepared = new Map<string, DocumentNode | null>();
+  const mediaTypes = new Map<string | undefined, ReturnType<typeof answerMediaType>>();
   return async (incoming, body) => {
-    const mediaType = answerMediaType(incoming.headers.accept);
+    const accept = incoming.headers.accept;
+    let mediaType = mediaTypes.get(accept);
+    if (mediaType === undefined) {
+      mediaType = answerMediaType(accept);
+      if (mediaTypes.size >= MAX_PREPARED) mediaTypes.clear();
+      mediaTypes.set(accept, mediaType);
+    }
     if (!mediaType) return null;
     const params = queryParams(body);
     if (!params) return null;
@@ -132,14 +158,14 @@ export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick
     if (incomingId) record.id = incomingId;
 
     const enveloped = yoga.getEnveloped({ req: incoming, request, params } as never);
-    let document: DocumentNode;
-    try {
-      document = enveloped.parse(params.query);
-    } catch {
-      return null;
+    const key = `${params.operationName ?? ''}\u0000${params.query}`;
+    let document = prepared.get(key);
+    if (document === undefined) {
+      document = queryDocument(enveloped, params);
+      if (prepared.size >= MAX_PREPARED) prepared.clear();
+      prepared.set(key, document);
     }
-    if (enveloped.validate(enveloped.schema, document).length > 0) return null;
-    if (getOperationAST(document, params.operationName ?? undefined)?.operation !== 'query') return null;
+    if (!document) return null;
 
     let result: ExecutionResult;
     try {

@@ -138,7 +138,7 @@ describe('the direct path', () => {
 
   it('declines what yoga must answer itself: writes, bad documents, bad variables, batches and other shapes', async () => {
     const declined: unknown[] = [
-      { query: 'mutation { retractClaim(input: { claim: "Claim:x", reason: "r" }) { retracted } }' },
+      { query: 'mutation { retractClaim(input: { id: "Claim:x", reason: "r" }) { retracted } }' },
       { query: 'subscription { graphChanged { version } }' },
       { query: '{ entity(id: "Company:leica") { name ' },
       { query: '{ entity(id: "Company:leica") { nosuchfield } }' },
@@ -153,6 +153,21 @@ describe('the direct path', () => {
       const { direct, yoga } = await both(production, body);
       expect(direct, JSON.stringify(body)).toBeNull();
       expect(yoga.status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
+    }
+  });
+
+  it('answers a text it has seen before by the operation named, and declines again what it declined', async () => {
+    const query = `query a { entity(id: "Company:leica") { name } } mutation b { retractClaim(input: { id: "Claim:x", reason: "r" }) { retracted } }`;
+    for (let round = 0; round < 2; round++) {
+      const answer = await expectSameAnswer(production, { query, operationName: 'a' });
+      expect(JSON.parse(answer.body).data.entity.name).toBe('Leica');
+      // The same text with its mutation named is yoga's to answer, though its query was answered here.
+      expect((await both(production, { query, operationName: 'b' })).direct).toBeNull();
+      expect((await both(production, { query: '{ entity(id: "Company:leica") { nosuchfield } }' })).direct).toBeNull();
+      for (const id of ['Company:leica', 'Company:xiaomi']) {
+        const entity = await expectSameAnswer(production, { query: ENTITY, variables: { id } });
+        expect(JSON.parse(entity.body).data.entity.id).toBe(id);
+      }
     }
   });
 
