@@ -82,10 +82,6 @@ export class NameIndex {
     return this.#entries.size;
   }
 
-  has(id: string): boolean {
-    return this.#entries.has(id);
-  }
-
   /** Adds an entity, or replaces what was held under its id. */
   set(id: string, text: Record<NameField, string>): void {
     this.delete(id);

@@ -70,8 +70,10 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS doc_ids (id TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
-/** BM25 with each field weighed (kind and id are not searched); lower is better. */
-const BM25 = `bm25(docs, 0, 0, ${FIELDS.map((f) => f.weight).join(', ')})`;
+/** Each column's weight in BM25: kind and id are not searched. */
+const WEIGHTS = `0, 0, ${FIELDS.map((f) => f.weight).join(', ')}`;
+/** BM25 with each field weighed; lower is better. */
+const BM25 = `bm25(docs, ${WEIGHTS})`;
 
 const KINDS: readonly SearchHitKind[] = ['ENTITY', 'ARTICLE', 'CLAIM'];
 
@@ -137,7 +139,7 @@ export class SearchIndex {
     };
     this.statements.setMeta.run('origin', origin);
     this.mentions = new MentionIndex(this.db);
-    this.db.prepare("INSERT INTO docs (docs, rank) VALUES ('rank', ?)").run(BM25.replace('docs, ', ''));
+    this.db.prepare("INSERT INTO docs (docs, rank) VALUES ('rank', ?)").run(`bm25(${WEIGHTS})`);
   }
 
   addMention(mention: Mention): void {

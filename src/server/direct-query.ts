@@ -140,6 +140,7 @@ export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick
   // (and the server's fixed limits), so a text that passed is not parsed and validated again;
   // one that did not is handed to yoga again, which answers it with the errors.
   const prepared = new Map<string, DocumentNode | null>();
+  // The media type chosen for each Accept header seen (clients send few different ones).
   const mediaTypes = new Map<string | undefined, ReturnType<typeof answerMediaType>>();
   return async (incoming, body) => {
     const accept = incoming.headers.accept;
