@@ -787,15 +787,11 @@ export class KnowledgeGraph {
 
   /** The entity's out-edges: each target with the edge's predicate and live claims. */
   outLinks(id: string): readonly OutLink[] {
-    let links = this.outLinkLists.get(id);
-    if (!links) {
-      links = [];
-      const list = links;
-      this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => {
-        list.push({ target, attributes });
-      });
-      this.outLinkLists.set(id, links);
-    }
+    const kept = this.outLinkLists.get(id);
+    if (kept) return kept;
+    const links: OutLink[] = [];
+    this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => links.push({ target, attributes }));
+    this.outLinkLists.set(id, links);
     return links;
   }
 

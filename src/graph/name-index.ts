@@ -146,11 +146,14 @@ export class NameIndex {
     const rarest = sizes.indexOf(Math.min(...sizes));
     const query = this.#query(expansions, boost);
     const top = new TopK(limit);
-    const seen = new Set<Entry>();
+    // An entry holds each word once, so it can come up twice only when the walk covers several.
+    const seen = expansions[rarest]!.size > 1 ? new Set<Entry>() : null;
     for (const word of expansions[rarest]!.keys()) {
       for (const entry of this.#postings.get(word)!.entries) {
-        if (seen.has(entry)) continue;
-        seen.add(entry);
+        if (seen) {
+          if (seen.has(entry)) continue;
+          seen.add(entry);
+        }
         if (!expansions.every((e, i) => i === rarest || entry.distinct.some((w) => e.has(w)))) continue;
         top.offer(entry, this.#score(entry, query));
       }

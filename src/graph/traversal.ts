@@ -8,7 +8,7 @@
 
 import type { Predicate } from '../model/index.ts';
 import { UsageGraphError } from './errors.ts';
-import type { KnowledgeGraph } from './knowledge-graph.ts';
+import type { EdgeAttributes, KnowledgeGraph } from './knowledge-graph.ts';
 
 export interface Hop {
   from: string;
@@ -195,15 +195,15 @@ export function neighborhood(
   // The edges among the nodes, from each node's side that is shorter: its own out-edges, or
   // the other nodes (a hub's thousands of edges are not walked to find the few inside).
   const edges: Neighborhood['edges'] = [];
-  const collect = (_edge: string, attributes: { predicate: Predicate; claims: string[] }, source: string, target: string) => {
-    if (predicates && !predicates.includes(attributes.predicate)) return;
-    edges.push({ source, target, predicate: attributes.predicate, claimIds: [...attributes.claims] });
+  const collect = (source: string, target: string, { predicate, claims }: EdgeAttributes) => {
+    if (predicates && !predicates.includes(predicate)) return;
+    edges.push({ source, target, predicate, claimIds: [...claims] });
   };
   for (const node of seen) {
     if (kg.graph.outDegree(node) <= seen.size) {
-      for (const { target, attributes } of kg.outLinks(node)) if (seen.has(target)) collect('', attributes, node, target);
+      for (const { target, attributes } of kg.outLinks(node)) if (seen.has(target)) collect(node, target, attributes);
     } else {
-      for (const target of seen) if (target !== node) kg.graph.forEachOutEdge(node, target, collect);
+      for (const target of seen) if (target !== node) kg.graph.forEachOutEdge(node, target, (_edge, attributes) => collect(node, target, attributes));
     }
   }
   return { nodeIds: [...seen], edges, depth, nodeCap, truncated };

@@ -20,6 +20,7 @@ import type { IncomingMessage } from 'node:http';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, processRegularResult } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { Memo } from '../memo.ts';
 import { recordOf, type RequestRecord } from './plugins/request-record.ts';
 import { acceptedRequestId, REQUEST_ID_HEADER } from './plugins/use-request-id.ts';
 import { noteErrorCodes } from './plugins/use-request-log.ts';
@@ -139,17 +140,12 @@ export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick
   // Parsing and validation depend on nothing but the text, the operation name and the schema
   // (and the server's fixed limits), so a text that passed is not parsed and validated again;
   // one that did not is handed to yoga again, which answers it with the errors.
-  const prepared = new Map<string, DocumentNode | null>();
+  const prepared = new Memo<string, DocumentNode | null>(MAX_PREPARED);
   // The media type chosen for each Accept header seen (clients send few different ones).
-  const mediaTypes = new Map<string | undefined, ReturnType<typeof answerMediaType>>();
+  const mediaTypes = new Memo<string | undefined, ReturnType<typeof answerMediaType>>(MAX_PREPARED);
   return async (incoming, body) => {
     const accept = incoming.headers.accept;
-    let mediaType = mediaTypes.get(accept);
-    if (mediaType === undefined) {
-      mediaType = answerMediaType(accept);
-      if (mediaTypes.size >= MAX_PREPARED) mediaTypes.clear();
-      mediaTypes.set(accept, mediaType);
-    }
+    const mediaType = mediaTypes.get(accept, () => answerMediaType(accept));
     if (!mediaType) return null;
     const params = queryParams(body);
     if (!params) return null;
@@ -159,13 +155,7 @@ export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick
     if (incomingId) record.id = incomingId;
 
     const enveloped = yoga.getEnveloped({ req: incoming, request, params } as never);
-    const key = `${params.operationName ?? ''}\u0000${params.query}`;
-    let document = prepared.get(key);
-    if (document === undefined) {
-      document = queryDocument(enveloped, params);
-      if (prepared.size >= MAX_PREPARED) prepared.clear();
-      prepared.set(key, document);
-    }
+    const document = prepared.get(`${params.operationName ?? ''}\u0000${params.query}`, () => queryDocument(enveloped, params));
     if (!document) return null;
 
     let result: ExecutionResult;

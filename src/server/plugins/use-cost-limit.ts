@@ -6,6 +6,7 @@
 
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { Memo } from '../../memo.ts';
 import { claimgraphCostOptions, queryCost, type QueryCostOptions } from '../limits/index.ts';
 import { recordOf } from './request-record.ts';
 
@@ -20,17 +21,12 @@ export interface CostLimitOptions {
 const MEMO_PER_DOCUMENT = 1_000;
 
 export function useCostLimit({ maxCost = 50_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}): Plugin {
-  const memo = new WeakMap<DocumentNode, Map<string, number>>();
+  const memo = new WeakMap<DocumentNode, Memo<string, number>>();
   const costOf = (args: { document: DocumentNode; schema: GraphQLSchema; variableValues?: Record<string, unknown> | null; operationName?: string | null }) => {
-    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
     let known = memo.get(args.document);
-    const hit = known?.get(key);
-    if (hit !== undefined) return hit;
-    const cost = queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName });
-    if (!known) memo.set(args.document, (known = new Map()));
-    if (known.size >= MEMO_PER_DOCUMENT) known.clear();
-    known.set(key, cost);
-    return cost;
+    if (!known) memo.set(args.document, (known = new Memo(MEMO_PER_DOCUMENT)));
+    return known.get(`${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`, () =>
+      queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName }));
   };
   return {
     // A subscription is costed once, as one answer: each event it sends costs the same.

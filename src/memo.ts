@@ -1,0 +1,31 @@
+/**
+ * Memo: values worked out once and kept under a key, for work whose result depends on the key
+ * alone. It holds at most `max` values; when full it starts afresh rather than tracking which
+ * value was used last, as the values are cheap to work out again and a hit must stay cheap.
+ */
+export class Memo<K, V> {
+  readonly #values = new Map<K, V>();
+  readonly #max: number;
+
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  /** The value kept under `key`, worked out by `make` (and kept) when there is none. */
+  get(key: K, make: () => V): V {
+    if (this.#values.has(key)) return this.#values.get(key)!;
+    const value = make();
+    if (this.#values.size >= this.#max) this.#values.clear();
+    this.#values.set(key, value);
+    return value;
+  }
+
+  /** Forgets every value, when what they were worked out from has changed. */
+  clear(): void {
+    this.#values.clear();
+  }
+
+  get size(): number {
+    return this.#values.size;
+  }
+}
