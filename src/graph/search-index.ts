@@ -103,6 +103,8 @@ export class SearchIndex {
   readonly mentions: MentionIndex;
   /** Largest set of matching articles and claims that is ranked by BM25 (see `documents`). */
   private readonly rankedUpTo: number;
+  /** Documents indexed in one transaction while replaying (see `bulk`). */
+  private readonly bulkCommitEvery: number;
   /** Log position of the last batch indexed; batches at or before it are already in the index. */
   indexedSeq = 0;
   #writing = false;
@@ -117,8 +119,13 @@ export class SearchIndex {
    * Opens the index at `path` (`:memory:` by default). `origin` names the fact log it indexes;
    * an index built from another log is emptied and rebuilt.
    */
-  constructor(path = ':memory:', origin = '', { rankedUpTo = RANKED_UP_TO }: { rankedUpTo?: number } = {}) {
+  constructor(
+    path = ':memory:',
+    origin = '',
+    { rankedUpTo = RANKED_UP_TO, bulkCommitEvery = BULK_COMMIT_EVERY }: { rankedUpTo?: number; bulkCommitEvery?: number } = {},
+  ) {
     this.rankedUpTo = rankedUpTo;
+    this.bulkCommitEvery = bulkCommitEvery;
     this.db = new DatabaseSync(path);
     this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = ${MMAP_BYTES};`);
     this.db.exec(SCHEMA);
@@ -180,7 +187,7 @@ export class SearchIndex {
     }
     this.#writing = false;
     if (!this.#bulk) this.db.exec('COMMIT');
-    else if (this.#bulk.changes >= BULK_COMMIT_EVERY) {
+    else if (this.#bulk.changes >= this.bulkCommitEvery) {
       this.db.exec('COMMIT; BEGIN');
       this.#bulk.changes = 0;
     }
@@ -198,6 +205,8 @@ export class SearchIndex {
 
   #rollBackBulk(): void {
     this.db.exec('ROLLBACK');
+    // Rolled back to a commit made while the replay was still filling the mentions.
+    this.mentions.restoreEntityIndex();
     this.#bulk = null;
     this.indexedSeq = this.#indexedSeqOnDisk();
   }
@@ -214,8 +223,12 @@ export class SearchIndex {
     this.#bulk = { changes: 0 };
     this.db.exec('BEGIN');
     try {
+      this.mentions.deferEntityIndex();
       const result = await work();
-      if (this.#bulk) this.db.exec('COMMIT');
+      if (this.#bulk) {
+        this.mentions.restoreEntityIndex();
+        this.db.exec('COMMIT');
+      }
       return result;
     } catch (error) {
       if (this.#bulk) this.#rollBackBulk();

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StatementSync } from 'node:sqlite';
+import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph } from '../../src/graph/index.ts';
 import { SearchIndex, type SearchHit } from '../../src/graph/search-index.ts';
@@ -385,5 +385,104 @@ describe('SearchIndex: replaying many batches in bulk', () => {
     batch(again, 2);
     expect(again.search('quorvel', 10, ['CLAIM'])).toHaveLength(2);
     again.close();
+  });
+});
+
+describe('SearchIndex: mentions written by a first replay', () => {
+  const byEntityIndexExists = (path: string) => {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_by_entity'").get() !== undefined;
+    } finally {
+      db.close();
+    }
+  };
+  const mention = (articleId: string, entityId: string, start: number) => ({ articleId, entityId, start, end: start + 5, text: 'Quorv', method: 'EXTRACTED' as const });
+  /** One batch per article, each naming two of three entities. */
+  const articleBatch = (index: SearchIndex, seq: number) => {
+    index.begin(seq);
+    index.addClaim(`Claim:m${seq}`, `Quorvel mention ${seq}`);
+    index.addMention(mention(`Article:a${seq}`, `Company:e${seq % 3}`, 0));
+    index.addMention(mention(`Article:a${seq}`, `Company:e${(seq + 1) % 3}`, 10));
+    index.end(seq);
+  };
+  const fresh = () => join(mkdtempSync(join(tmpdir(), 'claimgraph-mentions-')), 'search.sqlite');
+  // A commit after every second document, so a replay of a few batches commits part-way.
+  const open = (path: string) => new SearchIndex(path, 'log-1', { bulkCommitEvery: 2 });
+
+  it('builds the index by entity once the replay has filled the table, and finds every mention by it', async () => {
+    const path = fresh();
+    const index = open(path);
+    let duringReplay: boolean | undefined;
+    await index.bulk(async () => {
+      for (let seq = 1; seq <= 6; seq++) articleBatch(index, seq);
+      // What the replay has committed so far holds the mentions without the index.
+      duringReplay = byEntityIndexExists(path);
+    });
+    expect(duringReplay).toBe(false);
+    expect(index.mentions.articlesOf('Company:e0')).toEqual(['Article:a2', 'Article:a3', 'Article:a5', 'Article:a6']);
+    expect(index.mentions.ofEntity('Company:e1').map((m) => [m.articleId, m.start])).toEqual([
+      ['Article:a1', 0], ['Article:a3', 10], ['Article:a4', 0], ['Article:a6', 10],
+    ]);
+    index.close();
+    expect(byEntityIndexExists(path)).toBe(true);
+  });
+
+  it('moves a merged entity\'s mentions during the replay', async () => {
+    const path = fresh();
+    const index = open(path);
+    await index.bulk(async () => {
+      for (let seq = 1; seq <= 4; seq++) articleBatch(index, seq);
+      index.begin(5);
+      index.moveMentions('Company:e2', 'Company:e0');
+      index.end(5);
+      articleBatch(index, 6);
+    });
+    expect(index.mentions.ofEntity('Company:e2')).toEqual([]);
+    expect(index.mentions.articlesOf('Company:e0')).toEqual(['Article:a1', 'Article:a2', 'Article:a3', 'Article:a4', 'Article:a6']);
+    index.close();
+    expect(byEntityIndexExists(path)).toBe(true);
+  });
+
+  it('keeps the index by entity when a replay fails after committing part of its batches', async () => {
+    const path = fresh();
+    const index = open(path);
+    await expect(index.bulk(async () => {
+      for (let seq = 1; seq <= 5; seq++) articleBatch(index, seq);
+      throw new Error('the log could not be read');
+    })).rejects.toThrow('the log could not be read');
+    // Batches 1 to 4 were committed (two documents a commit); batch 5 was not.
+    expect(index.indexedSeq).toBe(4);
+    expect(index.mentions.articlesOf('Company:e2')).toEqual(['Article:a1', 'Article:a2', 'Article:a4']);
+    index.close();
+    expect(byEntityIndexExists(path)).toBe(true);
+  });
+
+  it('gets the index by entity back when opening a file a stopped replay left without it', () => {
+    const path = fresh();
+    const index = open(path);
+    articleBatch(index, 1);
+    index.close();
+    const db = new DatabaseSync(path);
+    db.exec('DROP INDEX mentions_by_entity');
+    db.close();
+    expect(byEntityIndexExists(path)).toBe(false);
+    const again = open(path);
+    expect(byEntityIndexExists(path)).toBe(true);
+    expect(again.mentions.articlesOf('Company:e2')).toEqual(['Article:a1']);
+    again.close();
+  });
+
+  it('leaves the index by entity in place when the file already holds mentions', async () => {
+    const path = fresh();
+    const index = open(path);
+    articleBatch(index, 1);
+    let duringReplay: boolean | undefined;
+    await index.bulk(async () => {
+      for (let seq = 2; seq <= 5; seq++) articleBatch(index, seq);
+      duringReplay = byEntityIndexExists(path);
+    });
+    expect(duringReplay).toBe(true);
+    index.close();
   });
 });
