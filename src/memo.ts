@@ -13,7 +13,9 @@ export class Memo<K, V> {
 
   /** The value kept under `key`, worked out by `make` (and kept) when there is none. */
   get(key: K, make: () => V): V {
-    if (this.#values.has(key)) return this.#values.get(key)!;
+    // One look-up for a kept value; `has` only for one kept as undefined.
+    const kept = this.#values.get(key);
+    if (kept !== undefined || this.#values.has(key)) return kept as V;
     const value = make();
     if (this.#values.size >= this.#max) this.#values.clear();
     this.#values.set(key, value);

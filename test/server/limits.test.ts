@@ -153,6 +153,14 @@ describe('the time budget', () => {
     expect(bounded.reads()).toBeLessThan(30);
   });
 
+  it('checks the clock once per resolver however many servers share the schema', async () => {
+    const first = onTickingClock(1e9);
+    await first.run();
+    const second = onTickingClock(1e9);
+    await second.run();
+    expect(second.reads()).toBe(first.reads());
+  });
+
   it('cuts a heavy query short on the real clock', async () => {
     const heavy = `{ ${Array.from({ length: 20 }, (_, i) => `n${i}: neighborhood(id: "Company:xiaomi", depth: 3, nodeCap: 1000) { nodes { name claims(first: 100) { edges { node { text evidence { quote context } } } } } }`).join(' ')} }`;
     const limits = { maxCost: 1e12, maxAliases: 100 };

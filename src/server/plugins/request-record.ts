@@ -15,14 +15,10 @@ export interface RequestRecord {
   errorCodes: string[];
 }
 
-const records = new WeakMap<Request, RequestRecord>();
+const RECORD = Symbol('claimgraph.requestRecord');
 
-/** The record of a request, created on first use. */
+/** The record of a request, created on first use and kept on the request object itself. */
 export function recordOf(request: Request): RequestRecord {
-  let record = records.get(request);
-  if (!record) {
-    record = { id: randomUUID(), startedAt: performance.now(), errorCodes: [] };
-    records.set(request, record);
-  }
-  return record;
+  const holder = request as Request & { [RECORD]?: RequestRecord };
+  return (holder[RECORD] ??= { id: randomUUID(), startedAt: performance.now(), errorCodes: [] });
 }

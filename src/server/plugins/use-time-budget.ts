@@ -9,11 +9,11 @@
  * caps, so an operation ends within its budget plus one resolver.
  */
 
-import { useOnResolve } from '@envelop/on-resolve';
-import { GraphQLError } from 'graphql';
-import { isAsyncIterable, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { GraphQLError, isIntrospectionType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 
 const DEADLINE = Symbol('claimgraph.deadline');
+const CHECKED = Symbol('claimgraph.deadlineChecked');
 
 interface Deadline {
   at: number;
@@ -25,21 +25,37 @@ type WithDeadline = { [DEADLINE]?: Deadline };
 
 export const TIME_BUDGET_EXCEEDED = 'TIME_BUDGET_EXCEEDED';
 
-// One wrapper around the shared schema's resolvers, whatever the number of servers: each
-// server only sets the deadline in its own contexts.
-// Fields that only read a property of their parent are left unwrapped: they do no work worth
-// a clock read, and compiled execution reads them directly.
-const checkDeadline = useOnResolve<YogaInitialContext>(
-  ({ context }) => {
-    const deadline = (context as WithDeadline | undefined)?.[DEADLINE];
-    if (deadline && deadline.now() > deadline.at) {
-      throw new GraphQLError(`The operation ran past its time budget of ${deadline.budgetMs} ms and was stopped. Ask for less, or split the query.`, {
-        extensions: { code: TIME_BUDGET_EXCEEDED, budgetMs: deadline.budgetMs },
-      });
+function assertInBudget(context: WithDeadline | undefined): void {
+  const deadline = context?.[DEADLINE];
+  if (deadline && deadline.now() > deadline.at) {
+    throw new GraphQLError(`The operation ran past its time budget of ${deadline.budgetMs} ms and was stopped. Ask for less, or split the query.`, {
+      extensions: { code: TIME_BUDGET_EXCEEDED, budgetMs: deadline.budgetMs },
+    });
+  }
+}
+
+/**
+ * Puts the deadline check in front of every resolver of the schema that does work, once per
+ * schema whatever the number of servers sharing it: each server only sets the deadline in its
+ * own contexts. Fields that only read a property of their parent (no resolver of their own)
+ * are left alone: they do no work worth a clock read, and compiled execution reads them
+ * directly. The check is a plain call in front of the resolver rather than @envelop/on-resolve's
+ * hook, which allocates a hook object and promise-aware callbacks for every field resolved.
+ */
+function checkDeadlines(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type) || !isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve as (GraphQLFieldResolver<unknown, WithDeadline> & { [CHECKED]?: true }) | undefined;
+      if (!resolve || resolve[CHECKED] || resolve.name === 'defaultFieldResolver') continue;
+      const checked = (root: unknown, args: Record<string, unknown>, context: WithDeadline, info: Parameters<typeof resolve>[3]) => {
+        assertInBudget(context);
+        return resolve(root, args, context, info);
+      };
+      field.resolve = Object.assign(checked, { [CHECKED]: true as const });
     }
-  },
-  { skipIntrospection: true, skipDefaultResolvers: true },
-);
+  }
+}
 
 export interface TimeBudgetOptions {
   budgetMs?: number;
@@ -49,8 +65,8 @@ export interface TimeBudgetOptions {
 
 export function useTimeBudget({ budgetMs = 1000, now = () => performance.now() }: TimeBudgetOptions = {}): Plugin {
   return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(checkDeadline);
+    onSchemaChange({ schema }) {
+      checkDeadlines(schema as GraphQLSchema);
     },
     onExecute({ args }) {
       (args.contextValue as WithDeadline)[DEADLINE] = { at: now() + budgetMs, budgetMs, now };
