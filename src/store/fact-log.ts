@@ -71,11 +71,13 @@ export interface FactLog {
 
   /**
    * Writes a whole exported log into an empty store in one transaction, keeping each record's
-   * seq, batch, at and actor, so that export → import → export is the identity. Every record
-   * is checked first (shape, order, batches contiguous); any problem refuses the import
-   * (StoreError INVALID_LOG, or NOT_EMPTY) and nothing is written.
+   * seq, batch, at and actor, so that export → import → export is the identity. The records
+   * may arrive as a stream and are checked as they come (shape, order, batches contiguous),
+   * never all held at once; any problem refuses the import (StoreError INVALID_LOG, or
+   * NOT_EMPTY) and nothing is written. An error from the stream itself is passed on as it is,
+   * with nothing written either. Resolves with the number of facts written.
    */
-  importLog(records: readonly StoredFact[]): Promise<void>;
+  importLog(records: Iterable<unknown> | AsyncIterable<unknown>): Promise<number>;
 
   /**
    * `read` for a projection that already holds the article texts and mentions of every fact

@@ -63,38 +63,61 @@ export function encodeBatch(method: string, facts: readonly Fact[], meta: Append
 }
 
 /**
- * Checks a whole exported log: each record's shape, seq strictly increasing, batch numbers
- * increasing with each batch's records adjacent, and one `at` and `actor` per batch. Returns
- * the parsed records and every problem found (up to a readable number), by record index.
+ * An input record that could not even be read (a line that is not JSON), kept in its place so
+ * that the records after it keep their positions and the check names it like any bad record.
  */
-export function checkLog(records: readonly unknown[]): { facts: StoredFact[]; problems: RecordProblem[] } {
-  const facts: StoredFact[] = [];
-  const problems: RecordProblem[] = [];
-  let previous: StoredFact | undefined;
-  for (let index = 0; index < records.length && problems.length < MAX_PROBLEMS; index++) {
-    const parsed = storedFactSchema.safeParse(records[index]);
-    if (!parsed.success) {
-      problems.push({ index, message: describeIssues(parsed.error) });
-      continue;
-    }
-    const disorder = previous && orderProblem(previous, parsed.data);
-    if (disorder) problems.push({ index, message: disorder });
-    // Compare the next record with this one even when out of order, so one misplaced
-    // record is reported once rather than making every later one look wrong.
-    previous = parsed.data;
-    facts.push(parsed.data);
+export class UnreadableRecord {
+  readonly reason: string;
+  constructor(reason: string) {
+    this.reason = reason;
   }
-  return { facts, problems };
 }
 
-/** Checks a log for `importLog` and serialises it, or throws INVALID_LOG listing the bad records. */
-export function encodeImport(method: string, records: readonly unknown[]): FactRow[] {
-  const { facts, problems } = checkLog(records);
-  if (problems.length > 0) {
-    const listed = problems.map((p) => `record ${p.index + 1}: ${p.message}`).join(' | ');
-    throw new StoreError('INVALID_LOG', `${method}: log refused, nothing written: ${listed}`, { problems });
+/**
+ * Checks an exported log one record at a time, in order, so a log of any size is checked as it
+ * is read: each record's shape, seq strictly increasing, batch numbers increasing with each
+ * batch's records adjacent, and one `at` and `actor` per batch. Problems are kept by record
+ * index (up to a readable number; `full` says when to stop reading).
+ */
+export class LogCheck {
+  readonly problems: RecordProblem[] = [];
+  #previous: StoredFact | undefined;
+  #index = 0;
+
+  get full(): boolean {
+    return this.problems.length >= MAX_PROBLEMS;
   }
-  return facts.map(({ seq, batch, at, actor, fact }) => ({ seq, batch, at, actor, type: fact.type, body: JSON.stringify(fact) }));
+
+  /** The next record as a stored fact, or null when it has a problem. */
+  next(record: unknown): StoredFact | null {
+    const index = this.#index++;
+    if (record instanceof UnreadableRecord) {
+      this.problems.push({ index, message: record.reason });
+      return null;
+    }
+    const parsed = storedFactSchema.safeParse(record);
+    if (!parsed.success) {
+      this.problems.push({ index, message: describeIssues(parsed.error) });
+      return null;
+    }
+    const disorder = this.#previous && orderProblem(this.#previous, parsed.data);
+    if (disorder) this.problems.push({ index, message: disorder });
+    // The next record is compared with this one even when it is out of order, so one misplaced
+    // record is reported once rather than making every later one look wrong.
+    this.#previous = parsed.data;
+    return disorder ? null : parsed.data;
+  }
+
+  /** The refusal of an import with problems (StoreError INVALID_LOG), for `method`. */
+  refusal(method: string): StoreError {
+    const listed = this.problems.map((p) => `record ${p.index + 1}: ${p.message}`).join(' | ');
+    return new StoreError('INVALID_LOG', `${method}: log refused, nothing written: ${listed}`, { problems: this.problems });
+  }
+}
+
+/** A checked stored fact as the row both stores keep. */
+export function importRow({ seq, batch, at, actor, fact }: StoredFact): FactRow {
+  return { seq, batch, at, actor, type: fact.type, body: JSON.stringify(fact) };
 }
 
 function orderProblem(previous: StoredFact, row: StoredFact): string | null {

@@ -2,17 +2,17 @@
  * JSON Lines: the fact log's exchange format, one stored fact per line in seq order.
  *
  * Each line is `{"seq":…,"batch":…,"at":…,"actor":…,"fact":{…}}` with keys in that order and
- * the fact as the store keeps it, so exporting an imported export gives the same bytes. The
- * reader checks every line, each problem named by its line number, before anything is
- * written anywhere.
+ * the fact as the store keeps it, so exporting an imported export gives the same bytes. Lines
+ * are read and checked as they arrive, so a log of any size is read in constant memory; each
+ * problem is named by its line number, and an import of a file with any bad line writes nothing.
  */
 
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { StoreError } from './errors.ts';
+import { StoreError, type RecordProblem } from './errors.ts';
 import type { FactLog, StoredFact } from './fact-log.ts';
-import { checkLog } from './fact-row.ts';
+import { LogCheck, UnreadableRecord } from './fact-row.ts';
 
 /** A refused JSON Lines input: every line at fault (1-based) and what is wrong with it. */
 export class JsonlError extends StoreError {
@@ -27,8 +27,6 @@ export class JsonlError extends StoreError {
 
 /** Lines are written out in chunks of about this many characters rather than one by one. */
 const CHUNK = 64 * 1024;
-/** Reading stops after this many bad lines: enough to fix a file, short enough to read. */
-const MAX_BAD_LINES = 20;
 
 export function formatLine({ seq, batch, at, actor, fact }: StoredFact): string {
   return JSON.stringify({ seq, batch, at, actor, fact });
@@ -52,24 +50,39 @@ export async function writeJsonl(log: FactLog, output: Writable): Promise<number
 }
 
 /**
+ * The records of a JSON Lines input, one per line, as the lines arrive. A line that is not
+ * JSON (or is empty) comes as an UnreadableRecord, so that the check names it by its line.
+ */
+export async function* jsonlRecords(input: Readable): AsyncGenerator<unknown> {
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      record = new UnreadableRecord(text.trim() === '' ? 'empty line' : `not JSON (${(error as Error).message})`);
+    }
+    yield record;
+  }
+}
+
+/**
  * Reads and checks a whole JSON Lines log: every line must be JSON, a valid stored fact, and
  * in order after the line before. Resolves with the records, or rejects with a JsonlError
  * naming the bad lines. An empty line is a bad line; a final newline is not.
  */
 export async function readJsonl(input: Readable): Promise<StoredFact[]> {
-  const records: unknown[] = [];
-  const bad: { line: number; message: string }[] = [];
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-    try {
-      records.push(JSON.parse(text));
-    } catch (error) {
-      bad.push({ line: records.length + 1, message: text.trim() === '' ? 'empty line' : `not JSON (${(error as Error).message})` });
-      if (bad.length >= MAX_BAD_LINES) break;
-      records.push(undefined);
-    }
+  const check = new LogCheck();
+  const facts: StoredFact[] = [];
+  for await (const record of jsonlRecords(input)) {
+    const fact = check.next(record);
+    if (fact) facts.push(fact);
+    if (check.full) break;
   }
-  if (bad.length > 0) throw new JsonlError('readJsonl', bad);
-  const { facts, problems } = checkLog(records);
-  if (problems.length > 0) throw new JsonlError('readJsonl', problems.map((p) => ({ line: p.index + 1, message: p.message })));
+  if (check.problems.length > 0) throw new JsonlError('readJsonl', linesOf(check.problems));
   return facts;
+}
+
+/** Problems by record index as problems by line number: a log has one record per line. */
+export function linesOf(problems: readonly RecordProblem[]): { line: number; message: string }[] {
+  return problems.map((p) => ({ line: p.index + 1, message: p.message }));
 }

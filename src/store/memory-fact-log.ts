@@ -8,7 +8,7 @@
 
 import { StoreError } from './errors.ts';
 import type { AppendMeta, AppendResult, Batch, FactLog, StoredFact, Unsubscribe } from './fact-log.ts';
-import { assertAfterSeq, decodeRow, encodeBatch, encodeImport, slimForReplay, type FactRow } from './fact-row.ts';
+import { LogCheck, assertAfterSeq, decodeRow, encodeBatch, importRow, slimForReplay, type FactRow } from './fact-row.ts';
 import { Followers } from './followers.ts';
 import type { Fact } from '../model/fact.ts';
 
@@ -56,11 +56,25 @@ export class MemoryFactLog implements FactLog {
     return this.#followers.add(afterSeq, onBatch, onError);
   }
 
-  async importLog(records: readonly StoredFact[]): Promise<void> {
+  async importLog(records: Iterable<unknown> | AsyncIterable<unknown>): Promise<number> {
     this.#assertOpen('importLog');
-    if (!this.isEmpty()) throw new StoreError('NOT_EMPTY', 'MemoryFactLog.importLog: the store already holds facts; import needs an empty store');
-    this.#rows.push(...encodeImport('MemoryFactLog.importLog', records));
+    const refuseFull = () => {
+      if (!this.isEmpty()) throw new StoreError('NOT_EMPTY', 'MemoryFactLog.importLog: the store already holds facts; import needs an empty store');
+    };
+    refuseFull();
+    const check = new LogCheck();
+    const rows: FactRow[] = [];
+    for await (const record of records) {
+      const fact = check.next(record);
+      if (fact && check.problems.length === 0) rows.push(importRow(fact));
+      if (check.full) break;
+    }
+    if (check.problems.length > 0) throw check.refusal('MemoryFactLog.importLog');
+    // Appended to while the records were read?
+    refuseFull();
+    for (const row of rows) this.#rows.push(row);
     this.#followers.notify();
+    return rows.length;
   }
 
   lastSeq(): number {

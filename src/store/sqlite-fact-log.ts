@@ -18,7 +18,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Fact } from '../model/fact.ts';
 import { StoreError } from './errors.ts';
 import type { AppendMeta, AppendResult, Batch, FactLog, StoredFact, Unsubscribe } from './fact-log.ts';
-import { assertAfterSeq, decodeRow, encodeBatch, encodeImport } from './fact-row.ts';
+import { LogCheck, assertAfterSeq, decodeRow, encodeBatch, importRow } from './fact-row.ts';
 import { Followers } from './followers.ts';
 
 /** Written into `meta` so that a claimgraph store can be told from any other SQLite file. */
@@ -74,6 +74,11 @@ export class SqliteFactLog implements FactLog {
   readonly #slimPage: StatementSync;
   readonly #followers = new Followers((afterSeq) => this.#batchesAfter(afterSeq));
   #closed = false;
+  /**
+   * Set while `importLog` reads its records: its transaction stays open between them, so no
+   * other write may start on this connection until it ends.
+   */
+  #importing = false;
 
   /** Opens (or creates) the store at `path`; `:memory:` gives a private store for tests. */
   static open(path: string, options: OpenSqliteFactLogOptions = {}): SqliteFactLog {
@@ -113,6 +118,7 @@ export class SqliteFactLog implements FactLog {
 
   async append(facts: readonly Fact[], meta: AppendMeta): Promise<AppendResult> {
     this.#assertOpen('append');
+    this.#assertIdle('append');
     const encoded = encodeBatch('SqliteFactLog.append', facts, meta);
     const result = this.#transaction('append', () => {
       const last = this.#lastRow();
@@ -162,16 +168,38 @@ export class SqliteFactLog implements FactLog {
     return this.#followers.add(afterSeq, onBatch, onError);
   }
 
-  async importLog(records: readonly StoredFact[]): Promise<void> {
+  async importLog(records: Iterable<unknown> | AsyncIterable<unknown>): Promise<number> {
     this.#assertOpen('importLog');
+    this.#assertIdle('importLog');
     // Checked before the records too, so that a full store is refused without reading them.
     this.#assertEmpty();
-    const rows = encodeImport('SqliteFactLog.importLog', records);
-    this.#transaction('importLog', () => {
-      this.#assertEmpty();
-      for (const row of rows) this.#insert.run(row.seq, row.batch, row.at, row.actor, row.type, row.body);
-    });
+    const check = new LogCheck();
+    let written = 0;
+    this.#importing = true;
+    try {
+      this.#query('importLog', () => {
+        this.#db.exec('BEGIN IMMEDIATE');
+        this.#assertEmpty();
+      });
+      for await (const record of records) {
+        const fact = check.next(record);
+        if (fact && check.problems.length === 0) {
+          const row = importRow(fact);
+          this.#query('importLog', () => this.#insert.run(row.seq, row.batch, row.at, row.actor, row.type, row.body));
+          written++;
+        }
+        if (check.full) break;
+      }
+      if (check.problems.length > 0) throw check.refusal('SqliteFactLog.importLog');
+      this.#query('importLog', () => this.#db.exec('COMMIT'));
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.#importing = false;
+    }
     this.#followers.notify();
+    return written;
   }
 
   lastSeq(): number {
@@ -231,6 +259,10 @@ export class SqliteFactLog implements FactLog {
     if (this.#lastRow()) {
       throw new StoreError('NOT_EMPTY', `SqliteFactLog.importLog: ${this.path} already holds facts; import needs an empty store`);
     }
+  }
+
+  #assertIdle(method: string): void {
+    if (this.#importing) throw new StoreError('IO', `SqliteFactLog.${method}: ${this.path} is being imported into; try again once the import ends`);
   }
 
   #assertOpen(method: string): void {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeGraph } from '../../src/graph/index.ts';
 import { PREDICATE_NAMES, claimProblems, type Article, type Entity, type Fact } from '../../src/model/index.ts';
-import { checkLog } from '../../src/store/fact-row.ts';
+import { LogCheck } from '../../src/store/fact-row.ts';
 import { syntheticFacts } from './corpus/synthetic-facts.ts';
 
 const CLAIMS = 1500;
@@ -22,8 +22,9 @@ describe('the synthetic corpus', () => {
   });
 
   it('passes the store’s checks for an imported log', () => {
-    const { problems } = checkLog(facts);
-    expect(problems).toEqual([]);
+    const check = new LogCheck();
+    for (const fact of facts) check.next(fact);
+    expect(check.problems).toEqual([]);
   });
 
   it('quotes and mentions are exactly the article text at their offsets', () => {

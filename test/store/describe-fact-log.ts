@@ -328,6 +328,38 @@ export function describeFactLog(name: string, make: () => FactLog | Promise<Fact
         expect(log.isEmpty()).toBe(true);
       });
 
+      it('reads its records from a stream as they arrive, and says how many it wrote', async () => {
+        const log = await open();
+        async function* arriving() {
+          for (const [i, fact] of aliases(5).entries()) {
+            await new Promise((resolve) => setImmediate(resolve));
+            yield { seq: i + 1, batch: Math.floor(i / 2) + 1, at: AT, actor: 'ingest', fact };
+          }
+        }
+        expect(await log.importLog(arriving())).toBe(5);
+        expect((await readAll(log)).map((s) => [s.seq, s.batch])).toEqual([[1, 1], [2, 1], [3, 2], [4, 2], [5, 3]]);
+      });
+
+      it('writes nothing when a record late in the stream is bad, or the stream itself fails', async () => {
+        const log = await open();
+        const good = aliases(50).map((fact, i) => ({ seq: i + 1, batch: i + 1, at: AT, actor: 'ingest', fact }));
+        const badLast = [...good, { seq: 51, batch: 51, at: AT, actor: 'ingest', fact: quoteOffByOne }];
+        const error = await rejection(log.importLog(badLast));
+        expect(error.code).toBe('INVALID_LOG');
+        expect(error.problems.map((p) => p.index)).toEqual([50]);
+        expect(log.isEmpty()).toBe(true);
+
+        async function* failing() {
+          yield* good;
+          throw new Error('the input went away');
+        }
+        await expect(log.importLog(failing())).rejects.toThrow('the input went away');
+        expect(log.isEmpty()).toBe(true);
+        // The store takes an import afterwards.
+        expect(await log.importLog(good)).toBe(50);
+        expect(log.lastSeq()).toBe(50);
+      });
+
       it('wakes followers once the imported facts are in', async () => {
         const log = await open();
         const received: number[] = [];

@@ -87,6 +87,36 @@ describe('claimgraph export and import', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('refuses a file whose last line is bad after many good ones, leaving an existing empty store empty', async () => {
+    const source = fresh('many.sqlite');
+    const log = SqliteFactLog.open(source);
+    for (let i = 0; i < 40; i++) await log.append(aliases(25, `alias${i}-`), { actor: 'ingest', at: AT });
+    await log.close();
+    const file = fresh('many.jsonl');
+    await exportLog(['--store', source, '--out', file]);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"seq": 1001,\n`);
+
+    const target = fresh('empty-target.sqlite');
+    await SqliteFactLog.open(target).close();
+    expect(await importLog(['--store', target, '--in', file])).toBe(1);
+    expect(stderr).toMatch(/refused, nothing written:\n  line 1001: not JSON/);
+    const after = SqliteFactLog.open(target, { create: false });
+    expect(after.isEmpty()).toBe(true);
+    await after.close();
+
+    const never = fresh('never-many.sqlite');
+    expect(await importLog(['--store', never, '--in', file])).toBe(1);
+    expect(existsSync(never)).toBe(false);
+    expect(existsSync(`${never}-wal`)).toBe(false);
+  });
+
+  it('refuses an input file that does not exist, creating no store', async () => {
+    const target = fresh('no-input.sqlite');
+    expect(await importLog(['--store', target, '--in', fresh('missing.jsonl')])).toBe(1);
+    expect(stderr).toMatch(/no such file/i);
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('refuses to export a store that does not exist, creating none', async () => {
     const missing = fresh('missing.sqlite');
     expect(await exportLog(['--store', missing])).toBe(1);

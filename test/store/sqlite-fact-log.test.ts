@@ -143,6 +143,26 @@ describe('SqliteFactLog on disk', () => {
     expect(openError(path).code).toBe('CORRUPT');
   });
 
+  it('refuses a write while an import is reading its records, and finishes the import', async () => {
+    const log = open(newPath());
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    const [first, second] = aliases(2);
+    async function* records() {
+      yield { seq: 1, batch: 1, at: AT, actor: 'ingest', fact: first! };
+      await paused;
+      yield { seq: 2, batch: 2, at: AT, actor: 'ingest', fact: second! };
+    }
+    const importing = log.importLog(records());
+    await new Promise((resolve) => setImmediate(resolve));
+    const refused = await log.append([aliasAdded], { actor: 'api' }).then(() => null, (e: unknown) => e as StoreError);
+    expect(refused?.code).toBe('IO');
+    expect(refused?.message).toMatch(/being imported into/);
+    release();
+    expect(await importing).toBe(2);
+    expect((await log.append([aliasAdded], { actor: 'api' })).firstSeq).toBe(3);
+  });
+
   it('reads a store another connection appended to', async () => {
     const path = newPath();
     const reader = open(path);
