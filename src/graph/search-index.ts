@@ -465,14 +465,30 @@ function hitOf(row: Row, score: number): SearchHit {
 
 /** The first highlighted run of a field, with the terms it matched; null when nothing matched. */
 function located(field: SearchField, marked: string | null): SearchMatch | null {
-  if (!marked || !marked.includes('\u0001')) return null;
+  const start = marked ? marked.indexOf('\u0001') : -1;
+  if (!marked || start < 0) return null;
+  const close = marked.indexOf('\u0002', start);
+  // Before the first run the text has no marks, so its offsets are the field's own.
+  const end = close - 1;
   const terms = new Set<string>();
-  for (const m of marked.matchAll(/\u0001([^\u0002]*)\u0002/g)) terms.add(m[1]!.toLowerCase());
-  const start = marked.indexOf('\u0001');
-  const end = marked.indexOf('\u0002') - 1;
-  const text = marked.replace(/[\u0001\u0002]/g, '');
-  return { field, terms: [...terms], start, end, snippet: snippetOf(text, start, end) };
+  for (let open = start; open >= 0; ) {
+    const shut = marked.indexOf('\u0002', open);
+    terms.add(marked.slice(open + 1, shut).toLowerCase());
+    open = marked.indexOf('\u0001', shut);
+  }
+  // Only the text up to a little past the snippet is unmarked: an article body runs to many
+  // kilobytes, and the snippet needs the first space 60 characters after the run.
+  const reach = close + SNIPPET_REACH;
+  const snippet =
+    (reach < marked.length ? snippetWithin(unmarked(marked.slice(0, reach)), start, end, true) : null) ??
+    snippetOf(unmarked(marked), start, end);
+  return { field, terms: [...terms], start, end, snippet };
 }
+
+const unmarked = (marked: string) => marked.replace(/[\u0001\u0002]/g, '');
+
+/** How far past the first run `located` unmarks text for its snippet before taking it all. */
+const SNIPPET_REACH = 400;
 
 /**
  * Where in `text` the first word stands whose folded form is one of `terms` (as the in-memory
@@ -493,8 +509,18 @@ function plainMatch(field: SearchField, terms: string[], text: string): SearchMa
 }
 
 function snippetOf(text: string, start: number, end: number): string {
+  return snippetWithin(text, start, end, false)!;
+}
+
+/**
+ * The words around `start`–`end` of `text`, from a space 60 characters before to one 60 after.
+ * When `text` is only the start of the field (`partial`), null if that does not reach far enough
+ * to tell where the snippet ends.
+ */
+function snippetWithin(text: string, start: number, end: number, partial: boolean): string | null {
   const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - 60)) + 1);
   const space = text.indexOf(' ', Math.min(text.length, end + 60));
+  if (space < 0 && partial) return null;
   const to = space < 0 ? text.length : space;
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
 }

@@ -334,6 +334,52 @@ describe('SearchIndex: articles and claims when many match', () => {
   });
 });
 
+describe('SearchIndex: where a long body matched', () => {
+  const filler = (count: number, tag: string) => Array.from({ length: count }, (_, i) => `${tag}${i}`).join(' ');
+  const bodyMatch = (body: string, query: string) => {
+    const index = new SearchIndex();
+    index.begin(1);
+    index.addArticle({ id: 'Article:long', title: 'A long article', body } as never);
+    index.end(1);
+    const [hit] = index.search(query, 5, ['ARTICLE']);
+    index.close();
+    return hit!.matches.find((m) => m.field === 'BODY')!;
+  };
+  /** The rule a snippet follows: from the first space 60 characters before the match to the first 60 after, spaces collapsed. */
+  const expectedSnippet = (body: string, start: number, end: number) => {
+    const from = body.lastIndexOf(' ', start - 60) + 1;
+    const space = body.indexOf(' ', end + 60);
+    const to = space < 0 ? body.length : space;
+    return `${from > 0 ? '…' : ''}${body.slice(from, to).replace(/\s+/g, ' ')}${to < body.length ? '…' : ''}`;
+  };
+
+  it('gives the first match, every term matched, and the words around it, however long the body', () => {
+    const body = `${filler(300, 'lorem')} Quorvel  met\tZentrix and quorvels, then QUORVEL again ${filler(600, 'ipsum')} zentrix`;
+    const match = bodyMatch(body, 'quorvel zentrix');
+    const start = body.indexOf('Quorvel');
+    expect([match.start, match.end]).toEqual([start, start + 'Quorvel'.length]);
+    expect(body.slice(match.start, match.end)).toBe('Quorvel');
+    expect(match.terms.sort()).toEqual(['quorvel', 'zentrix']);
+    expect(match.snippet).toBe(expectedSnippet(body, match.start, match.end));
+    expect(match.snippet).toContain('Quorvel met Zentrix');
+  });
+
+  it('takes the snippet to the next space even when that is far past the match', () => {
+    const run = 'x'.repeat(1500);
+    const body = `${filler(50, 'lorem')} quorvel ${run} tail words`;
+    const match = bodyMatch(body, 'quorvel');
+    expect(match.snippet).toBe(expectedSnippet(body, match.start, match.end));
+    expect(match.snippet.endsWith(`${run}…`)).toBe(true);
+  });
+
+  it('ends the snippet with the body when the match is near its end', () => {
+    const body = `${filler(400, 'lorem')} last quorvel`;
+    const match = bodyMatch(body, 'quorvel');
+    expect(match.snippet).toBe(expectedSnippet(body, match.start, match.end));
+    expect(match.snippet.endsWith('last quorvel')).toBe(true);
+  });
+});
+
 describe('SearchIndex: replaying many batches in bulk', () => {
   const batch = (index: SearchIndex, seq: number) => {
     index.begin(seq);
