@@ -93,7 +93,7 @@ type Document = { kind: SearchHitKind; id: string } & Partial<Record<(typeof FIE
 
 export class SearchIndex {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'find' | 'count' | 'matching' | 'scoredRows' | 'highlighted' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta', StatementSync>;
+  private readonly statements: Record<'find' | 'count' | 'matching' | 'scoredRows' | 'highlighted' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta' | 'longer', StatementSync>;
   /**
    * Every entity's name and aliases, cut into words and folded as the full-text index does
    * (letters, digits and their marks; case and diacritics ignored), so an entity is found here
@@ -130,6 +130,8 @@ export class SearchIndex {
     this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = ${MMAP_BYTES};`);
     this.db.exec(SCHEMA);
     this.db.exec(MENTION_SCHEMA);
+    // The index's words, for `startsLongerWord`; per connection, so nothing is added to the file.
+    this.db.exec('CREATE VIRTUAL TABLE temp.doc_words USING fts5vocab(main, docs, row)');
     const getMeta = this.db.prepare('SELECT value FROM meta WHERE key = ?');
     const meta = (key: string) => (getMeta.get(key) as { value: string } | undefined)?.value;
     if ((meta('origin') ?? origin) !== origin) this.db.exec('DELETE FROM docs; DELETE FROM doc_ids; DELETE FROM mentions; DELETE FROM meta;');
@@ -149,6 +151,7 @@ export class SearchIndex {
       remove: this.db.prepare('DELETE FROM docs WHERE rowid = ?'),
       body: this.db.prepare('SELECT d.body AS body FROM doc_ids i JOIN docs d ON d.rowid = i.doc WHERE i.id = ?'),
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      longer: this.db.prepare('SELECT 1 FROM temp.doc_words WHERE term > ? AND term < ? LIMIT 1'),
     };
     this.statements.setMeta.run('origin', origin);
     this.mentions = new MentionIndex(this.db);
@@ -320,7 +323,7 @@ export class SearchIndex {
       // since expanding a short prefix over the whole index is the costliest query there is.
       const exact = terms.map((t) => `"${t}"`);
       hits.push(...scaledUnder(hits, this.documents(exact, limit - hits.length, others)));
-      if (prefix && hits.length < limit) {
+      if (prefix && hits.length < limit && this.startsLongerWord(terms.at(-1)!)) {
         const seen = new Set(hits.map((h) => h.id));
         const started = this.documents(phrases, limit, others).filter((h) => !seen.has(h.id));
         hits.push(...scaledUnder(hits, started.slice(0, limit - hits.length)));
@@ -398,6 +401,18 @@ export class SearchIndex {
   private ranked(match: string, limit: number, kinds: readonly SearchHitKind[] | undefined): SearchHit[] {
     const rows = this.searchStatement(kinds).all(match, ...(kinds ?? []), limit) as (Row & { rank: number })[];
     return rows.map((row) => hitOf(row, -row.rank));
+  }
+
+  /**
+   * Whether the index holds a word that starts with `term` and is longer: when it holds none,
+   * the term taken as a prefix finds exactly the documents the word itself found, and that
+   * second query is skipped. Only a term of ASCII letters and digits is looked up, since the
+   * index keeps words folded (diacritics removed) and the term would need the same folding;
+   * any other term is taken to start longer words. Kept, like counts, until the index changes.
+   */
+  private startsLongerWord(term: string): boolean {
+    if (!/^[a-z0-9]+$/.test(term)) return true;
+    return this.#counts.get(`longer ${term}`, () => (this.statements.longer.get(term, `${term}\u{10FFFF}`) ? 1 : 0)) === 1;
   }
 
   /** Whether at most COMMON documents hold the phrase; counts no further than that. */

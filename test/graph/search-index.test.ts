@@ -334,6 +334,39 @@ describe('SearchIndex: articles and claims when many match', () => {
   });
 });
 
+describe('SearchIndex: the last word as the start of longer words', () => {
+  const withClaims = (texts: Record<string, string>) => {
+    const index = new SearchIndex();
+    index.begin(1);
+    for (const [id, text] of Object.entries(texts)) index.addClaim(id, text);
+    index.end(1);
+    return index;
+  };
+  const ids = (index: SearchIndex, query: string) => index.search(query, 10, ['CLAIM']).map((h) => h.id);
+
+  it('finds longer words once the index holds one, and not before', () => {
+    const index = withClaims({ 'Claim:a': 'Quorvel ships a lens' });
+    expect(ids(index, 'quorvel')).toEqual(['Claim:a']);
+    // Asked again after a longer word arrives: what was known about the word is forgotten.
+    index.begin(2);
+    index.addClaim('Claim:b', 'Quorvelian optics ships a lens');
+    index.end(2);
+    expect(ids(index, 'quorvel')).toEqual(['Claim:a', 'Claim:b']);
+    index.begin(3);
+    index.removeClaim('Claim:b');
+    index.end(3);
+    expect(ids(index, 'quorvel')).toEqual(['Claim:a']);
+    index.close();
+  });
+
+  it('finds longer words for a term with diacritics, which the index keeps folded', () => {
+    const index = withClaims({ 'Claim:a': 'The cafés of Wetzlar', 'Claim:b': 'A café in Beijing' });
+    expect(ids(index, 'café').sort()).toEqual(['Claim:a', 'Claim:b']);
+    expect(ids(index, 'cafe').sort()).toEqual(['Claim:a', 'Claim:b']);
+    index.close();
+  });
+});
+
 describe('SearchIndex: where a long body matched', () => {
   const filler = (count: number, tag: string) => Array.from({ length: count }, (_, i) => `${tag}${i}`).join(' ');
   const bodyMatch = (body: string, query: string) => {
