@@ -112,7 +112,10 @@ export class SearchIndex {
   readonly #indexedSeqOnDisk: () => number;
   /** Set while a replay's batches share transactions (see `bulk`): changes since the last commit. */
   #bulk: { changes: number } | null = null;
-  /** Document counts by query, while the index is unchanged (see `count`). */
+  /**
+   * Document counts by query, and which words start longer ones, while the index is unchanged
+   * (see `count` and `startsLongerWord`).
+   */
   readonly #counts = new Memo<string, number>(MAX_KEPT_COUNTS);
 
   /**

@@ -108,6 +108,19 @@ export class LogCheck {
     return disorder ? null : parsed.data;
   }
 
+  /**
+   * The stored facts of `records`, checked as they arrive. After the first problem nothing more
+   * is yielded, but reading goes on until `full` or the end, so the refusal lists what a
+   * reader needs to fix; the caller then refuses the whole input when `problems` is not empty.
+   */
+  async *facts(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<StoredFact> {
+    for await (const record of records) {
+      const fact = this.next(record);
+      if (fact && this.problems.length === 0) yield fact;
+      if (this.full) return;
+    }
+  }
+
   /** The refusal of an import with problems (StoreError INVALID_LOG), for `method`. */
   refusal(method: string): StoreError {
     const listed = this.problems.map((p) => `record ${p.index + 1}: ${p.message}`).join(' | ');

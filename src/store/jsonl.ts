@@ -73,11 +73,7 @@ export async function* jsonlRecords(input: Readable): AsyncGenerator<unknown> {
 export async function readJsonl(input: Readable): Promise<StoredFact[]> {
   const check = new LogCheck();
   const facts: StoredFact[] = [];
-  for await (const record of jsonlRecords(input)) {
-    const fact = check.next(record);
-    if (fact) facts.push(fact);
-    if (check.full) break;
-  }
+  for await (const fact of check.facts(jsonlRecords(input))) facts.push(fact);
   if (check.problems.length > 0) throw new JsonlError('readJsonl', linesOf(check.problems));
   return facts;
 }

@@ -64,11 +64,7 @@ export class MemoryFactLog implements FactLog {
     refuseFull();
     const check = new LogCheck();
     const rows: FactRow[] = [];
-    for await (const record of records) {
-      const fact = check.next(record);
-      if (fact && check.problems.length === 0) rows.push(importRow(fact));
-      if (check.full) break;
-    }
+    for await (const fact of check.facts(records)) rows.push(importRow(fact));
     if (check.problems.length > 0) throw check.refusal('MemoryFactLog.importLog');
     // Appended to while the records were read?
     refuseFull();

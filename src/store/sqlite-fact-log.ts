@@ -181,14 +181,10 @@ export class SqliteFactLog implements FactLog {
         this.#db.exec('BEGIN IMMEDIATE');
         this.#assertEmpty();
       });
-      for await (const record of records) {
-        const fact = check.next(record);
-        if (fact && check.problems.length === 0) {
-          const row = importRow(fact);
-          this.#query('importLog', () => this.#insert.run(row.seq, row.batch, row.at, row.actor, row.type, row.body));
-          written++;
-        }
-        if (check.full) break;
+      for await (const fact of check.facts(records)) {
+        const row = importRow(fact);
+        this.#query('importLog', () => this.#insert.run(row.seq, row.batch, row.at, row.actor, row.type, row.body));
+        written++;
       }
       if (check.problems.length > 0) throw check.refusal('SqliteFactLog.importLog');
       this.#query('importLog', () => this.#db.exec('COMMIT'));
