@@ -3,8 +3,9 @@
  *
  * Each line is `{"seq":…,"batch":…,"at":…,"actor":…,"fact":{…}}` with keys in that order and
  * the fact as the store keeps it, so exporting an imported export gives the same bytes. Lines
- * are read and checked as they arrive, so a log of any size is read in constant memory; each
- * problem is named by its line number, and an import of a file with any bad line writes nothing.
+ * are read and checked as they arrive (`jsonlRecords`), so an import takes a log of any size in
+ * constant memory; each problem is named by its line number, and an import of a file with any
+ * bad line writes nothing.
  */
 
 import { once } from 'node:events';
