@@ -28,6 +28,9 @@ const SCHEMA_VERSION = 1;
 /** Facts per read query: large enough to amortise the query, small enough to keep memory flat. */
 const PAGE = 1000;
 
+/** How a database error during an import is reported: as with an append, nothing of it stays. */
+const IMPORT_FAILED = 'importLog: nothing written';
+
 /** SQLite result codes the store reports as their own StoreError codes. */
 const SQLITE_CORRUPT = 11;
 const SQLITE_NOTADB = 26;
@@ -177,17 +180,17 @@ export class SqliteFactLog implements FactLog {
     let written = 0;
     this.#importing = true;
     try {
-      this.#query('importLog', () => {
+      this.#query(IMPORT_FAILED, () => {
         this.#db.exec('BEGIN IMMEDIATE');
         this.#assertEmpty();
       });
       for await (const fact of check.facts(records)) {
         const row = importRow(fact);
-        this.#query('importLog', () => this.#insert.run(row.seq, row.batch, row.at, row.actor, row.type, row.body));
+        this.#query(IMPORT_FAILED, () => this.#insert.run(row.seq, row.batch, row.at, row.actor, row.type, row.body));
         written++;
       }
       if (check.problems.length > 0) throw check.refusal('SqliteFactLog.importLog');
-      this.#query('importLog', () => this.#db.exec('COMMIT'));
+      this.#query(IMPORT_FAILED, () => this.#db.exec('COMMIT'));
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       throw error;
