@@ -198,15 +198,25 @@ export class KnowledgeGraph {
    * edge show at once.
    */
   private readonly outLinkLists = new Map<string, OutLink[]>();
+  /** The same out-edges grouped by target, made on first read for entities with many. */
+  private readonly outLinkMaps = new Map<string, Map<string, OutLink[]>>();
 
   /** `search` defaults to an index in memory; a server passes one kept on disk beside its log. */
   constructor(rates: RateTable = { source: 'none', rates: [] }, search: SearchIndex = new SearchIndex()) {
     this.rates = rates;
     this.search = search;
-    const forget = ({ source }: { source: string }) => this.outLinkLists.delete(source);
+    const forget = ({ source }: { source: string }) => {
+      this.outLinkLists.delete(source);
+      this.outLinkMaps.delete(source);
+    };
     this.graph.on('edgeAdded', forget);
     this.graph.on('edgeDropped', forget);
-    for (const event of ['nodeDropped', 'cleared', 'edgesCleared'] as const) this.graph.on(event, () => this.outLinkLists.clear());
+    for (const event of ['nodeDropped', 'cleared', 'edgesCleared'] as const) {
+      this.graph.on(event, () => {
+        this.outLinkLists.clear();
+        this.outLinkMaps.clear();
+      });
+    }
     this.articleBody = function (this: ArticleMetadata) {
       return search.body(this.id);
     };
@@ -793,6 +803,20 @@ export class KnowledgeGraph {
     this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => links.push({ target, attributes }));
     this.outLinkLists.set(id, links);
     return links;
+  }
+
+  /** The entity's out-edges by target, in the order `outLinks` lists them. */
+  outLinksByTarget(id: string): ReadonlyMap<string, readonly OutLink[]> {
+    const kept = this.outLinkMaps.get(id);
+    if (kept) return kept;
+    const byTarget = new Map<string, OutLink[]>();
+    for (const link of this.outLinks(id)) {
+      const list = byTarget.get(link.target);
+      if (list) list.push(link);
+      else byTarget.set(link.target, [link]);
+    }
+    this.outLinkMaps.set(id, byTarget);
+    return byTarget;
   }
 
   /** The readable sentence a claim states, with entity names filled in. */

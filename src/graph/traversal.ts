@@ -193,17 +193,23 @@ export function neighborhood(
     frontier = next;
   }
   // The edges among the nodes, from each node's side that is shorter: its own out-edges, or
-  // the other nodes (a hub's thousands of edges are not walked to find the few inside).
+  // the other nodes looked up among its out-edges by target (a hub's thousands of edges are not
+  // walked to find the few inside).
   const edges: Neighborhood['edges'] = [];
   const collect = (source: string, target: string, { predicate, claims }: EdgeAttributes) => {
     if (predicates && !predicates.includes(predicate)) return;
     edges.push({ source, target, predicate, claimIds: [...claims] });
   };
   for (const node of seen) {
-    if (kg.graph.outDegree(node) <= seen.size) {
-      for (const { target, attributes } of kg.outLinks(node)) if (seen.has(target)) collect(node, target, attributes);
+    const links = kg.outLinks(node);
+    if (links.length <= seen.size) {
+      for (const { target, attributes } of links) if (seen.has(target)) collect(node, target, attributes);
     } else {
-      for (const target of seen) if (target !== node) kg.graph.forEachOutEdge(node, target, (_edge, attributes) => collect(node, target, attributes));
+      const byTarget = kg.outLinksByTarget(node);
+      for (const target of seen) {
+        const to = target === node ? undefined : byTarget.get(target);
+        if (to) for (const { attributes } of to) collect(node, target, attributes);
+      }
     }
   }
   return { nodeIds: [...seen], edges, depth, nodeCap, truncated };

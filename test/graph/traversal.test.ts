@@ -149,6 +149,23 @@ describe('neighborhood', () => {
     expect(edges()).toEqual(before);
   });
 
+  it('sees an edge added from an entity with more out-edges than the nodes it reached', () => {
+    // Acme has more out-edges than a cap of 2 lets in, so its edges are looked up by target.
+    const graph = build([
+      { type: 'EntityAdded', entity: entity('Company:optico', 'Optico') },
+      { type: 'EntityAdded', entity: entity('Company:zoomco', 'Zoomco') },
+      stated({ subject: 'Company:acme', predicate: 'OUTSELLS', object: 'Company:optico' }, A, 'Acme made'),
+      stated({ subject: 'Company:acme', predicate: 'OUTSELLS', object: 'Company:zoomco' }, A, 'Acme made'),
+    ]);
+    const reached = () => neighborhood(graph, 'Company:acme', 1, undefined, 2);
+    const [, other] = reached().nodeIds;
+    expect(graph.outLinks('Company:acme').length).toBeGreaterThan(2);
+    const before = reached().edges.map((e) => `${e.source} ${e.predicate} ${e.target}`);
+    const added = before.some((e) => e.endsWith(` ${other}`) && e.includes(' PARTNERS_WITH ')) ? 'OUTSELLS' : 'PARTNERS_WITH';
+    graph.apply([stated({ subject: 'Company:acme', predicate: added, object: other! }, A, 'Acme made')]);
+    expect(reached().edges.map((e) => `${e.source} ${e.predicate} ${e.target}`).sort()).toEqual([...before, `Company:acme ${added} ${other}`].sort());
+  });
+
   it('refuses a depth past 3', () => {
     expect(() => neighborhood(build(), 'Company:acme', 9)).toThrow(UsageGraphError);
   });
