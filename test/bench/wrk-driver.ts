@@ -3,12 +3,13 @@
  * of connections, POST bodies cycled from a list, latency percentiles from wrk's own
  * histogram. Falls back to autocannon in-process when wrk cannot be had.
  *
- * Each connection waits SETTLE_MS before its first request, so that every connection is open
- * and accepted before any is timed. Node's event loop (libuv) accepts one pending connection
- * per turn; without the wait, the last of 50 connections opened at once against a busy server
- * is accepted only after 49 turns of the others' requests, and those first requests (up to a
- * second at 1M claims) were most of the slowest 1%. Requests per second are counted over the
- * run less the wait.
+ * With wrk, each connection waits SETTLE_MS before its first request, so that every connection
+ * is open and accepted before any is timed. Node's event loop (libuv) accepts one pending
+ * connection per turn; without the wait, the last of 50 connections opened at once against a
+ * busy server is accepted only after 49 turns of the others' requests, and those first requests
+ * (up to a second at 1M claims) were most of the slowest 1%. Requests per second are counted
+ * over the run less the wait. The autocannon fallback has no such wait, so its p99 includes
+ * them.
  */
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';

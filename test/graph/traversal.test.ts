@@ -161,7 +161,9 @@ describe('neighborhood', () => {
     const [, other] = reached().nodeIds;
     expect(graph.outLinks('Company:acme').length).toBeGreaterThan(2);
     const before = reached().edges.map((e) => `${e.source} ${e.predicate} ${e.target}`);
-    const added = before.some((e) => e.endsWith(` ${other}`) && e.includes(' PARTNERS_WITH ')) ? 'OUTSELLS' : 'PARTNERS_WITH';
+    // A predicate not yet linking the two, so the walk must show one more edge.
+    const linking = new Set(before.filter((e) => e.endsWith(` ${other}`)).map((e) => e.split(' ')[1]));
+    const added = (['PARTNERS_WITH', 'OUTSELLS'] as const).find((p) => !linking.has(p))!;
     graph.apply([stated({ subject: 'Company:acme', predicate: added, object: other! }, A, 'Acme made')]);
     expect(reached().edges.map((e) => `${e.source} ${e.predicate} ${e.target}`).sort()).toEqual([...before, `Company:acme ${added} ${other}`].sort());
   });
