@@ -4,7 +4,7 @@
  */
 
 import type { BenchResults, TargetRun } from './run.ts';
-import type { LoadResult } from './wrk-driver.ts';
+import { SETTLE_MS, type LoadResult } from './wrk-driver.ts';
 import { OPERATIONS } from './query-mix.ts';
 
 const MB = 2 ** 20;
@@ -26,6 +26,7 @@ export function renderReport(results: BenchResults): string {
     `Code: commit ${results.commit}${results.uncommittedSrcFiles ? ` with ${results.uncommittedSrcFiles} uncommitted file(s) under src/ in the work tree` : ''}.`,
     '',
     `Load: ${results.tool} on its own core, ${results.options.connections} connections, ${results.options.duration} s per row after a warm-up with the mix as long as a row (at most 15 s); ` +
+      `${results.tool === 'wrk' ? `each connection waits ${SETTLE_MS} ms before its first request, so none is timed while the server is still accepting the others, and requests/s are counted without the wait; ` : ''}` +
       `each server pinned to the other core with taskset. Queries draw their IDs and search terms from across the corpus. ` +
       `Response cache: ${results.responseCache}.`,
     '',
