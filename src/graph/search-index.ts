@@ -112,11 +112,10 @@ export class SearchIndex {
   readonly #indexedSeqOnDisk: () => number;
   /** Set while a replay's batches share transactions (see `bulk`): changes since the last commit. */
   #bulk: { changes: number } | null = null;
-  /**
-   * Document counts by query, and which words start longer ones, while the index is unchanged
-   * (see `count` and `startsLongerWord`).
-   */
+  /** Document counts by query, while the index is unchanged (see `count`). */
   readonly #counts = new Memo<string, number>(MAX_KEPT_COUNTS);
+  /** Whether a word starts longer ones, while the index is unchanged (see `startsLongerWord`). */
+  readonly #startsLonger = new Memo<string, boolean>(MAX_KEPT_COUNTS);
 
   /**
    * Opens the index at `path` (`:memory:` by default). `origin` names the fact log it indexes;
@@ -205,12 +204,16 @@ export class SearchIndex {
    */
   abort(): void {
     if (this.#bulk) this.#rollBackBulk();
-    else if (this.#writing) this.db.exec('ROLLBACK');
+    else if (this.#writing) {
+      this.db.exec('ROLLBACK');
+      this.#changed();
+    }
     this.#writing = false;
   }
 
   #rollBackBulk(): void {
     this.db.exec('ROLLBACK');
+    this.#changed();
     // Rolled back to a commit made while the replay was still filling the mentions.
     this.mentions.restoreEntityIndex();
     this.#bulk = null;
@@ -221,8 +224,8 @@ export class SearchIndex {
    * Runs `work`, a replay of many batches, with their changes gathered into transactions of
    * about BULK_COMMIT_EVERY documents rather than one per batch: FTS5 writes a segment per
    * transaction and keeps merging them, and with a transaction per batch the first start at
-   * 100,000 claims took 18.5 s instead of 8.4 s. The indexed position is committed with the documents, so a crash
-   * mid-way leaves an index that is behind, never ahead.
+   * 100,000 claims took 18.5 s instead of 8.4 s. The indexed position is committed with the
+   * documents, so a crash mid-way leaves an index that is behind, never ahead.
    */
   async bulk<T>(work: () => Promise<T>): Promise<T> {
     if (this.#bulk) return work();
@@ -284,8 +287,14 @@ export class SearchIndex {
     this.names.set(entity.id, { name: entity.name, aliases: entity.aliases.join(' | ') });
   }
 
-  private put(document: Document): void {
+  /** Forgets what was kept about the index's contents, which have just changed. */
+  #changed(): void {
     this.#counts.clear();
+    this.#startsLonger.clear();
+  }
+
+  private put(document: Document): void {
+    this.#changed();
     if (this.#bulk) this.#bulk.changes++;
     const values = FIELDS.map((f) => document[f.column] ?? null);
     const existing = this.statements.find.get(document.id) as { doc: number } | undefined;
@@ -297,7 +306,7 @@ export class SearchIndex {
   }
 
   private remove(id: string): void {
-    this.#counts.clear();
+    this.#changed();
     const existing = this.statements.find.get(id) as { doc: number } | undefined;
     if (!existing) return;
     this.statements.remove.run(existing.doc);
@@ -415,7 +424,7 @@ export class SearchIndex {
    */
   private startsLongerWord(term: string): boolean {
     if (!/^[a-z0-9]+$/.test(term)) return true;
-    return this.#counts.get(`longer ${term}`, () => (this.statements.longer.get(term, `${term}\u{10FFFF}`) ? 1 : 0)) === 1;
+    return this.#startsLonger.get(term, () => this.statements.longer.get(term, `${term}\u{10FFFF}`) !== undefined);
   }
 
   /** Whether at most COMMON documents hold the phrase; counts no further than that. */

@@ -58,16 +58,16 @@ export class MemoryFactLog implements FactLog {
 
   async importLog(records: Iterable<unknown> | AsyncIterable<unknown>): Promise<number> {
     this.#assertOpen('importLog');
-    const refuseFull = () => {
+    const assertEmpty = () => {
       if (!this.isEmpty()) throw new StoreError('NOT_EMPTY', 'MemoryFactLog.importLog: the store already holds facts; import needs an empty store');
     };
-    refuseFull();
+    assertEmpty();
     const check = new LogCheck();
     const rows: FactRow[] = [];
     for await (const fact of check.facts(records)) rows.push(importRow(fact));
     if (check.problems.length > 0) throw check.refusal('MemoryFactLog.importLog');
     // Appended to while the records were read?
-    refuseFull();
+    assertEmpty();
     for (const row of rows) this.#rows.push(row);
     this.#followers.notify();
     return rows.length;
