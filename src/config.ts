@@ -29,6 +29,8 @@ export interface Limits {
   timeBudgetMs: number;
   /** Answers kept in the response cache; 0 turns it off. */
   responseCacheSize: number;
+  /** Mebibytes of answers kept in the response cache. */
+  responseCacheMb: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
@@ -42,6 +44,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxBatch: 0,
   timeBudgetMs: 1_000,
   responseCacheSize: 10_000,
+  responseCacheMb: 256,
 };
 
 const limit = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -70,6 +73,7 @@ const environment = z.object({
   CLAIMGRAPH_MAX_BATCH: limit(DEFAULT_LIMITS.maxBatch, 0),
   CLAIMGRAPH_TIME_BUDGET_MS: limit(DEFAULT_LIMITS.timeBudgetMs),
   CLAIMGRAPH_RESPONSE_CACHE_SIZE: limit(DEFAULT_LIMITS.responseCacheSize, 0),
+  CLAIMGRAPH_RESPONSE_CACHE_MB: limit(DEFAULT_LIMITS.responseCacheMb),
 });
 
 export interface Config {
@@ -140,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBatch: e.CLAIMGRAPH_MAX_BATCH,
       timeBudgetMs: e.CLAIMGRAPH_TIME_BUDGET_MS,
       responseCacheSize: e.CLAIMGRAPH_RESPONSE_CACHE_SIZE,
+      responseCacheMb: e.CLAIMGRAPH_RESPONSE_CACHE_MB,
     },
   };
 }

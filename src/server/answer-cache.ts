@@ -2,13 +2,19 @@
  * The answer cache: a read answered once is answered again from memory, byte for byte, until
  * the graph changes.
  *
- * Answers are kept under the exact request (the graph's version, the Accept and Authorization
- * headers, the URL and the body), so every applied write, which bumps the version, retires
- * every answer from before it. Only successful queries are kept (see http-handler.ts); a hit
- * skips parsing, validation, costing and execution altogether.
+ * Answers are kept under the exact request (the Accept and Authorization headers, the URL and
+ * the body) at one version of the graph. The first lookup at a newer version (every applied
+ * write bumps it) drops everything kept before, so no answer outlives the graph it was read
+ * from and none sits in memory after it can no longer be served. Only successful queries are
+ * kept (see http-handler.ts); a hit skips parsing, validation, costing and execution.
+ *
+ * Room is bounded two ways, by answers and by bytes, least recently used first (lru-cache);
+ * one answer may take at most a sixteenth of the bytes, so a few huge answers cannot push
+ * out everything else.
  */
 
 import type { IncomingMessage } from 'node:http';
+import { LRUCache } from 'lru-cache';
 
 export interface Answer {
   status: number;
@@ -17,52 +23,53 @@ export interface Answer {
 }
 
 export interface AnswerCacheOptions {
-  /** Most answers kept (least recently used go first). */
+  /** Most answers kept. */
   max: number;
-  /** Most bytes of answers kept. */
-  maxBytes?: number;
+  /** Most bytes of answers (bodies and keys) kept. */
+  maxBytes: number;
 }
 
 export class AnswerCache {
-  readonly #answers = new Map<string, Answer>();
-  readonly #max: number;
-  readonly #maxBytes: number;
-  #bytes = 0;
+  readonly #answers: LRUCache<string, Answer>;
+  #version = -1;
 
-  constructor({ max, maxBytes = 64 * 1024 * 1024 }: AnswerCacheOptions) {
-    this.#max = max;
-    this.#maxBytes = maxBytes;
+  constructor({ max, maxBytes }: AnswerCacheOptions) {
+    this.#answers = new LRUCache<string, Answer>({
+      max,
+      maxSize: maxBytes,
+      maxEntrySize: Math.max(1, Math.floor(maxBytes / 16)),
+      sizeCalculation: (answer, key) => answer.body.length + key.length,
+    });
   }
 
-  /** The key of a request's answer at a version of the graph. */
-  static keyOf(version: number, request: IncomingMessage, body: Buffer): string {
-    return [version, request.headers.accept, request.headers.authorization, request.url, body.toString('utf8')].join('\u0000');
+  /** The key of a request's answer. */
+  static keyOf(request: IncomingMessage, body: Buffer): string {
+    return [request.headers.accept, request.headers.authorization, request.url, body.toString('utf8')].join('\u0000');
   }
 
-  get size(): number {
-    return this.#answers.size;
+  /** Answers kept, and the bytes they take. */
+  get size(): { answers: number; bytes: number } {
+    return { answers: this.#answers.size, bytes: this.#answers.calculatedSize };
   }
 
-  get(key: string): Answer | undefined {
-    const hit = this.#answers.get(key);
-    if (hit) {
-      // Least recently used goes first: a hit moves to the back.
-      this.#answers.delete(key);
-      this.#answers.set(key, hit);
+  /** The answer kept for a request at this version of the graph. */
+  get(version: number, key: string): Answer | undefined {
+    if (version !== this.#version) {
+      if (version < this.#version) return undefined;
+      this.#answers.clear();
+      this.#version = version;
+      return undefined;
     }
-    return hit;
+    return this.#answers.get(key);
   }
 
-  /** Keeps an answer, unless it alone would take more than a sixteenth of the room. */
-  put(key: string, answer: Answer): void {
-    const size = answer.body.length + key.length;
-    if (size > this.#maxBytes / 16 || this.#answers.has(key)) return;
+  /** Keeps an answer read at a version; one from an older version than the newest seen is not kept. */
+  put(version: number, key: string, answer: Answer): void {
+    if (version < this.#version) return;
+    if (version > this.#version) {
+      this.#answers.clear();
+      this.#version = version;
+    }
     this.#answers.set(key, answer);
-    this.#bytes += size;
-    while (this.#answers.size > this.#max || this.#bytes > this.#maxBytes) {
-      const [oldest, old] = this.#answers.entries().next().value!;
-      this.#answers.delete(oldest);
-      this.#bytes -= old.body.length + oldest.length;
-    }
   }
 }

@@ -32,6 +32,8 @@ export interface HttpHandlerOptions {
   maxBodyBytes: number;
   /** Answers the cache keeps; 0 turns it off. */
   cacheSize: number;
+  /** Bytes of answers the cache keeps. */
+  cacheBytes: number;
   logger: Logger;
 }
 
@@ -88,17 +90,17 @@ function send(response: ServerResponse, answer: { status: number; headers: [stri
   response.end(answer.body);
 }
 
-export function httpHandler({ graph, yoga, maxBodyBytes, cacheSize, logger }: HttpHandlerOptions): Handler {
+export function httpHandler({ graph, yoga, maxBodyBytes, cacheSize, cacheBytes, logger }: HttpHandlerOptions): Handler {
   const direct = directQueries(yoga, { logger });
-  const cache = cacheSize > 0 ? new AnswerCache({ max: cacheSize }) : null;
+  const cache = cacheSize > 0 ? new AnswerCache({ max: cacheSize, maxBytes: cacheBytes }) : null;
   const yogaHandler = yoga as unknown as Handler;
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
     const body = await readBody(request);
     const version = graph.version;
-    const key = cache ? AnswerCache.keyOf(version, request, body) : '';
-    const hit = cache?.get(key);
+    const key = cache ? AnswerCache.keyOf(request, body) : '';
+    const hit = cache?.get(version, key);
     if (hit) {
       const record = { id: randomUUID(), startedAt: started, errorCodes: [] };
       send(response, hit, record.id);
@@ -110,13 +112,13 @@ export function httpHandler({ graph, yoga, maxBodyBytes, cacheSize, logger }: Ht
       send(response, directly, directly.record.id);
       logRequest({ logger }, directly.record, { method: 'POST', path: '/graphql', status: directly.status });
       // Kept only when nothing was written while it was being answered.
-      if (cache && directly.reusable && graph.version === version) cache.put(key, { ...directly, body: Buffer.from(directly.body) });
+      if (cache && directly.reusable && graph.version === version) cache.put(version, key, { ...directly, body: Buffer.from(directly.body) });
       return;
     }
     const answer = await viaYoga(yoga, request, body);
     send(response, answer, answer.requestId);
     if (!cache || answer.status !== 200 || graph.version !== version || answer.body.includes('"errors"') || !isQuery(body)) return;
-    cache.put(key, answer);
+    cache.put(version, key, answer);
   };
 
   return (request, response) => {

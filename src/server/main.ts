@@ -33,7 +33,7 @@ export async function main(): Promise<void> {
   const { graph, store, seeded } = await openGraph(config);
   const writer = new GraphWriter(store, graph);
   const yoga = createServer(graph, config, { writer, tokens: config.tokens, readRequiresToken: config.readRequiresToken, logger });
-  handle = httpHandler({ graph, yoga, maxBodyBytes: config.limits.maxBodyBytes, cacheSize: config.limits.responseCacheSize, logger });
+  handle = httpHandler({ graph, yoga, maxBodyBytes: config.limits.maxBodyBytes, cacheSize: config.limits.responseCacheSize, cacheBytes: config.limits.responseCacheMb * 1024 * 1024, logger });
   const ms = Math.round(performance.now() - started);
   console.log(
     `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims ` +

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { AnswerCache, type Answer } from '../../src/server/answer-cache.ts';
 import { hashToken } from '../../src/server/auth/index.ts';
 import { startServer, type RealServer } from './real-server.ts';
 
@@ -63,5 +65,54 @@ describe('the answer cache', () => {
     const twice = await post(unknown);
     expect(JSON.parse(twice.text).errors[0].extensions.code).toBe('NOT_FOUND');
     expect(await cached(twice.requestId)).toBe(false);
+  });
+});
+
+const answer = (bytes: number): Answer => ({ status: 200, headers: [['content-type', 'application/json']], body: Buffer.alloc(bytes, 0x20) });
+
+describe('the answer cache on its own', () => {
+  it('keeps answers within its byte budget, dropping the least recently used first', () => {
+    const cache = new AnswerCache({ max: 100, maxBytes: 16_000 });
+    for (const key of ['a', 'b', 'c']) cache.put(1, key, answer(900));
+    expect(cache.get(1, 'a')).toBeDefined();
+    // 17 more answers of ~900 bytes overflow 16,000 bytes; 'a' was used after 'b' and 'c'.
+    for (let i = 0; i < 15; i++) cache.put(1, `k${i}`, answer(900));
+    expect(cache.size.bytes).toBeLessThanOrEqual(16_000);
+    expect(cache.get(1, 'b')).toBeUndefined();
+    expect(cache.get(1, 'a')?.body.length).toBe(900);
+  });
+
+  it('keeps no single answer larger than a sixteenth of its bytes', () => {
+    const cache = new AnswerCache({ max: 100, maxBytes: 16_000 });
+    cache.put(1, 'small', answer(999 - 'small'.length));
+    cache.put(1, 'large', answer(1_001));
+    expect(cache.get(1, 'small')).toBeDefined();
+    expect(cache.get(1, 'large')).toBeUndefined();
+  });
+
+  it('keeps at most its number of answers', () => {
+    const cache = new AnswerCache({ max: 3, maxBytes: 1_000_000 });
+    for (const key of ['a', 'b', 'c', 'd']) cache.put(1, key, answer(10));
+    expect(cache.size.answers).toBe(3);
+    expect(cache.get(1, 'a')).toBeUndefined();
+  });
+
+  it('drops every answer from an older version of the graph, and keeps none read at one', () => {
+    const cache = new AnswerCache({ max: 100, maxBytes: 1_000_000 });
+    cache.put(4, 'a', answer(10));
+    cache.put(4, 'b', answer(10));
+    expect(cache.get(5, 'a')).toBeUndefined();
+    expect(cache.size).toEqual({ answers: 0, bytes: 0 });
+    cache.put(4, 'a', answer(10));
+    expect(cache.get(5, 'a')).toBeUndefined();
+    expect(cache.get(4, 'a')).toBeUndefined();
+    cache.put(5, 'a', answer(10));
+    expect(cache.get(5, 'a')).toBeDefined();
+  });
+
+  it('takes its byte budget from CLAIMGRAPH_RESPONSE_CACHE_MB and refuses one below 1', () => {
+    expect(loadConfig({}).limits.responseCacheMb).toBe(256);
+    expect(loadConfig({ CLAIMGRAPH_RESPONSE_CACHE_MB: '32' }).limits.responseCacheMb).toBe(32);
+    expect(() => loadConfig({ CLAIMGRAPH_RESPONSE_CACHE_MB: '0' })).toThrow(/CLAIMGRAPH_RESPONSE_CACHE_MB/);
   });
 });
