@@ -66,12 +66,14 @@ export function renderReport(results: BenchResults): string {
 
   if (results.scale.length > 0) {
     lines.push('## Scale', '');
-    lines.push('| claims | entities | articles | facts | import s | first start s | restart s | heap MB | RSS MB | heap B/claim | mix req/s | mix p99 ms |');
-    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const cached = results.scale.some((row) => row.cachedMix !== undefined);
+    lines.push(`| claims | entities | articles | facts | import s | first start s | restart s | heap MB | RSS MB | heap B/claim | mix req/s | mix p99 ms |${cached ? ' + answer cache req/s | p99 ms |' : ''}`);
+    lines.push(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|${cached ? '---:|---:|' : ''}`);
     for (const row of results.scale) {
       lines.push(`| ${row.size === 'seed' ? 'seed' : num(row.claims)} | ${num(row.entities)} | ${num(row.articles)} | ${num(row.facts)} | ` +
         `${num(row.importSeconds, 1)} | ${num(row.firstStartMs && row.firstStartMs / 1000, 1)} | ${num(row.coldStartMs / 1000, 1)} | ${num(row.heapUsed && row.heapUsed / MB)} | ${num(row.rss && row.rss / MB)} | ` +
-        `${num(row.heapUsed && row.heapUsed / row.claims)} | ${num(row.mix?.rps)} | ${row.mix?.requests ? ms(row.mix.p99) : '—'} |`);
+        `${num(row.heapUsed && row.heapUsed / row.claims)} | ${num(row.mix?.rps)} | ${row.mix?.requests ? ms(row.mix.p99) : '—'} |` +
+        (cached ? ` ${num(row.cachedMix?.rps)} | ${row.cachedMix?.requests ? ms(row.cachedMix.p99) : '—'} |` : ''));
     }
     lines.push('', 'One request at a time (median ms of 20 sample requests per query, before the load):', '');
     lines.push(`| claims | ${OPERATIONS.join(' | ')} |`, `|---:|${OPERATIONS.map(() => '---:').join('|')}|`);
@@ -83,7 +85,7 @@ export function renderReport(results: BenchResults): string {
       if (row.verified?.failed) lines.push('', `- ${row.size}: ${row.verified.failed} of ${row.verified.ok + row.verified.failed} sample answers were errors (first: ${row.verified.firstError?.slice(0, 200)})`);
       if (row.error) lines.push('', `- ${row.size}: ${row.error}`);
     }
-    lines.push('', 'First start: process spawn to the first 200 from /health right after `claimgraph import`, the server deriving everything (graph, search index) from the fact log. Restart: the same again, reusing what the first start kept beside the store; heap, RSS and the mix are measured on the restarted server. Heap: V8 heap used after a full GC once loaded; RSS from /proc. Mix p99 over a loaded server: requests queue behind slow ones.', '');
+    lines.push('', 'First start: process spawn to the first 200 from /health right after `claimgraph import`, the server deriving everything (graph, search index) from the fact log. Restart: the same again, reusing what the first start kept beside the store; heap, RSS and the mix are measured on the restarted server; "+ answer cache" is the mix on a server restarted again with its default answer cache. Heap: V8 heap used after a full GC once loaded; RSS from /proc. Mix p99 over a loaded server: requests queue behind slow ones.', '');
   }
 
   if (results.ingest.length > 0) {
