@@ -54,22 +54,21 @@ export class AnswerCache {
 
   /** The answer kept for a request at this version of the graph. */
   get(version: number, key: string): Answer | undefined {
-    if (version !== this.#version) {
-      if (version < this.#version) return undefined;
-      this.#answers.clear();
-      this.#version = version;
-      return undefined;
-    }
-    return this.#answers.get(key);
+    return this.#at(version) ? this.#answers.get(key) : undefined;
   }
 
   /** Keeps an answer read at a version; one from an older version than the newest seen is not kept. */
   put(version: number, key: string, answer: Answer): void {
-    if (version < this.#version) return;
+    if (this.#at(version)) this.#answers.set(key, answer);
+  }
+
+  /** Whether `version` is the newest seen; a newer one first drops every answer kept. */
+  #at(version: number): boolean {
+    if (version < this.#version) return false;
     if (version > this.#version) {
       this.#answers.clear();
       this.#version = version;
     }
-    this.#answers.set(key, answer);
+    return true;
   }
 }
