@@ -22,9 +22,9 @@ async function post(query: string, token?: string) {
 }
 
 /** Whether the server logged the request as answered from the cache (its log line may lag). */
-async function cached(requestId: string | null): Promise<boolean> {
+async function cached(requestId: string | null, on: RealServer = server): Promise<boolean> {
   for (let tries = 0; tries < 100; tries++) {
-    const line = server.logLines().find((l) => l.requestId === requestId);
+    const line = on.logLines().find((l) => l.requestId === requestId);
     if (line) return line.cached === true;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -114,5 +114,28 @@ describe('the answer cache on its own', () => {
     expect(loadConfig({}).limits.responseCacheMb).toBe(256);
     expect(loadConfig({ CLAIMGRAPH_RESPONSE_CACHE_MB: '32' }).limits.responseCacheMb).toBe(32);
     expect(() => loadConfig({ CLAIMGRAPH_RESPONSE_CACHE_MB: '0' })).toThrow(/CLAIMGRAPH_RESPONSE_CACHE_MB/);
+  });
+});
+
+describe('a server with a small answer cache', () => {
+  let small: RealServer;
+  beforeAll(async () => {
+    small = await startServer({ CLAIMGRAPH_RESPONSE_CACHE_MB: '1', CLAIMGRAPH_LOG_LEVEL: 'info' });
+  }, 30_000);
+  afterAll(() => small?.stop());
+
+  async function ask(query: string) {
+    const response = await fetch(small.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const text = await response.text();
+    return { bytes: Buffer.byteLength(text), cached: await cached(response.headers.get('x-request-id'), small) };
+  }
+
+  it('keeps answers up to a sixteenth of CLAIMGRAPH_RESPONSE_CACHE_MB and computes larger ones every time', async () => {
+    const bodies = `{ ${Array.from({ length: 8 }, (_, i) => `a${i}: articles(first: 5) { edges { node { body } } }`).join(' ')} }`;
+    const first = await ask(bodies);
+    expect(first.bytes).toBeGreaterThan(65_536);
+    expect((await ask(bodies)).cached).toBe(false);
+    await ask(ALIASES);
+    expect((await ask(ALIASES)).cached).toBe(true);
   });
 });
