@@ -198,16 +198,31 @@ export class KnowledgeGraph {
    * edge show at once.
    */
   private readonly outLinkLists = new Map<string, OutLink[]>();
-  /** The same out-edges grouped by target, made on first read for entities with many. */
-  private readonly outLinkMaps = new Map<string, Map<string, OutLink[]>>();
+  /** The same out-edges grouped by target's number, made on first read for entities with many. */
+  private readonly outLinkMaps = new Map<string, Map<number, OutLink[]>>();
+  /**
+   * Numbers for entities, given on first use by a traversal and kept (a dropped entity's number
+   * is not reused): walks keep their sets of entities as small integers, which are found without
+   * reading the ID strings they stand for.
+   */
+  private readonly numbers = new Map<string, number>();
+  private readonly numbered: string[] = [];
+  /** Each numbered entity's neighbours, made on first read and forgotten like its out-edges. */
+  private readonly neighborLists: (Int32Array | undefined)[] = [];
 
   /** `search` defaults to an index in memory; a server passes one kept on disk beside its log. */
   constructor(rates: RateTable = { source: 'none', rates: [] }, search: SearchIndex = new SearchIndex()) {
     this.rates = rates;
     this.search = search;
-    const forget = ({ source }: { source: string }) => {
+    const forgetNeighbors = (id: string) => {
+      const number = this.numbers.get(id);
+      if (number !== undefined) this.neighborLists[number] = undefined;
+    };
+    const forget = ({ source, target }: { source: string; target: string }) => {
       this.outLinkLists.delete(source);
       this.outLinkMaps.delete(source);
+      forgetNeighbors(source);
+      forgetNeighbors(target);
     };
     this.graph.on('edgeAdded', forget);
     this.graph.on('edgeDropped', forget);
@@ -215,6 +230,7 @@ export class KnowledgeGraph {
       this.graph.on(event, () => {
         this.outLinkLists.clear();
         this.outLinkMaps.clear();
+        this.neighborLists.length = 0;
       });
     }
     this.articleBody = function (this: ArticleMetadata) {
@@ -800,23 +816,52 @@ export class KnowledgeGraph {
     const kept = this.outLinkLists.get(id);
     if (kept) return kept;
     const links: OutLink[] = [];
-    this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => links.push({ target, attributes }));
+    this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => links.push({ target, to: this.numberOf(target), attributes }));
     this.outLinkLists.set(id, links);
     return links;
   }
 
-  /** The entity's out-edges by target, in the order `outLinks` lists them. */
-  outLinksByTarget(id: string): ReadonlyMap<string, readonly OutLink[]> {
+  /** The entity's out-edges by the target's number (`numberOf`), in the order `outLinks` lists them. */
+  outLinksByTarget(id: string): ReadonlyMap<number, readonly OutLink[]> {
     const kept = this.outLinkMaps.get(id);
     if (kept) return kept;
-    const byTarget = new Map<string, OutLink[]>();
+    const byTarget = new Map<number, OutLink[]>();
     for (const link of this.outLinks(id)) {
-      const list = byTarget.get(link.target);
+      const list = byTarget.get(link.to);
       if (list) list.push(link);
-      else byTarget.set(link.target, [link]);
+      else byTarget.set(link.to, [link]);
     }
     this.outLinkMaps.set(id, byTarget);
     return byTarget;
+  }
+
+  /** The entity's number for traversals, given on first use. */
+  numberOf(id: string): number {
+    let number = this.numbers.get(id);
+    if (number === undefined) {
+      number = this.numbered.length;
+      this.numbers.set(id, number);
+      this.numbered.push(id);
+    }
+    return number;
+  }
+
+  /** The ID a number stands for. */
+  idOf(number: number): string {
+    return this.numbered[number]!;
+  }
+
+  /** The numbers of an entity's neighbours either way, each once, in the order graphology lists them. */
+  neighborNumbers(number: number): Int32Array {
+    let list = this.neighborLists[number];
+    if (!list) {
+      const neighbors: number[] = [];
+      this.graph.forEachNeighbor(this.numbered[number]!, (neighbor) => {
+        neighbors.push(this.numberOf(neighbor));
+      });
+      this.neighborLists[number] = list = Int32Array.from(neighbors);
+    }
+    return list;
   }
 
   /** The readable sentence a claim states, with entity names filled in. */
@@ -832,6 +877,8 @@ function withBody(metadata: ArticleMetadata, body: (this: ArticleMetadata) => st
 
 export interface OutLink {
   target: string;
+  /** The target's number (`numberOf`). */
+  to: number;
   attributes: EdgeAttributes;
 }
 

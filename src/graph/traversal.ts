@@ -8,7 +8,7 @@
 
 import type { Predicate } from '../model/index.ts';
 import { UsageGraphError } from './errors.ts';
-import type { EdgeAttributes, KnowledgeGraph } from './knowledge-graph.ts';
+import type { KnowledgeGraph, OutLink } from './knowledge-graph.ts';
 
 export interface Hop {
   from: string;
@@ -169,12 +169,13 @@ export function neighborhood(
   if (!Number.isInteger(nodeCap) || nodeCap < 1 || nodeCap > TRAVERSAL_LIMITS.maxNodeCap) {
     throw new UsageGraphError(`neighborhood: nodeCap must be an integer from 1 to ${TRAVERSAL_LIMITS.maxNodeCap}, got ${nodeCap}`);
   }
-  const start = kg.resolve(id);
+  // The walk keeps entities as their numbers (see KnowledgeGraph.numberOf).
+  const start = kg.numberOf(kg.resolve(id));
   const seen = new Set([start]);
   let frontier = [start];
   let truncated = false;
   // Adds a neighbour; true once the cap is reached and the walk must stop.
-  const reach = (neighbor: string, next: string[]): boolean => {
+  const reach = (neighbor: number, next: number[]): boolean => {
     if (seen.has(neighbor)) return false;
     if (seen.size >= nodeCap) return (truncated = true);
     seen.add(neighbor);
@@ -182,12 +183,12 @@ export function neighborhood(
     return false;
   };
   for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
-    const next: string[] = [];
+    const next: number[] = [];
     for (const node of frontier) {
       // Without a predicate filter the walk stops inside the node's neighbours, listing no more of them.
       const stopped = predicates
-        ? [...neighbors(kg, node, predicates)].some((neighbor) => reach(neighbor, next))
-        : kg.graph.someNeighbor(node, (neighbor) => reach(neighbor, next));
+        ? [...neighbors(kg, kg.idOf(node), predicates)].some((neighbor) => reach(kg.numberOf(neighbor), next))
+        : kg.neighborNumbers(node).some((neighbor) => reach(neighbor, next));
       if (stopped) break;
     }
     frontier = next;
@@ -196,21 +197,22 @@ export function neighborhood(
   // the other nodes looked up among its out-edges by target (a hub's thousands of edges are not
   // walked to find the few inside).
   const edges: Neighborhood['edges'] = [];
-  const collect = (source: string, target: string, { predicate, claims }: EdgeAttributes) => {
+  const collect = (source: string, { target, attributes: { predicate, claims } }: OutLink) => {
     if (predicates && !predicates.includes(predicate)) return;
     edges.push({ source, target, predicate, claimIds: [...claims] });
   };
   for (const node of seen) {
-    const links = kg.outLinks(node);
+    const source = kg.idOf(node);
+    const links = kg.outLinks(source);
     if (links.length <= seen.size) {
-      for (const { target, attributes } of links) if (seen.has(target)) collect(node, target, attributes);
+      for (const link of links) if (seen.has(link.to)) collect(source, link);
     } else {
-      const byTarget = kg.outLinksByTarget(node);
+      const byTarget = kg.outLinksByTarget(source);
       for (const target of seen) {
         const to = target === node ? undefined : byTarget.get(target);
-        if (to) for (const { attributes } of to) collect(node, target, attributes);
+        if (to) for (const link of to) collect(source, link);
       }
     }
   }
-  return { nodeIds: [...seen], edges, depth, nodeCap, truncated };
+  return { nodeIds: [...seen].map((node) => kg.idOf(node)), edges, depth, nodeCap, truncated };
 }

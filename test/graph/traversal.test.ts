@@ -149,6 +149,17 @@ describe('neighborhood', () => {
     expect(edges()).toEqual(before);
   });
 
+  it('reaches, from the far end, an entity an edge was added from or dropped from after a walk', () => {
+    const graph = build([{ type: 'EntityAdded', entity: entity('Company:optico', 'Optico') }]);
+    const reached = () => neighborhood(graph, 'Company:optico', 1).nodeIds.sort();
+    expect(reached()).toEqual(['Company:optico']);
+    graph.apply([stated({ subject: 'Company:acme', predicate: 'OUTSELLS', object: 'Company:optico' }, A, 'Acme made')]);
+    expect(reached()).toEqual(['Company:acme', 'Company:optico']);
+    const [edge] = neighborhood(graph, 'Company:optico', 1).edges;
+    for (const claimId of edge!.claimIds) graph.apply([{ type: 'ClaimRetracted', claimId, reason: 'misread' }]);
+    expect(reached()).toEqual(['Company:optico']);
+  });
+
   it('sees an edge added from an entity with more out-edges than the nodes it reached', () => {
     // Acme has more out-edges than a cap of 2 lets in, so its edges are looked up by target.
     const graph = build([
