@@ -36,9 +36,8 @@ export interface Neighborhood {
 
 export const TRAVERSAL_LIMITS = { maxHops: 6, maxDepth: 3, nodeCap: 200, maxNodeCap: 1000, maxPaths: 25 };
 
-/** The entities one link away, each once; a walk needs no more than that. */
-function neighbors(kg: KnowledgeGraph, id: string, predicates?: readonly Predicate[]): Iterable<string> {
-  if (!predicates) return kg.graph.neighbors(id);
+/** The entities one link away by one of `predicates`, each once (`neighborNumbers` gives them by any). */
+function neighbors(kg: KnowledgeGraph, id: string, predicates: readonly Predicate[]): Set<string> {
   const out = new Set<string>();
   kg.graph.forEachEdge(id, (_edge, attributes, source, target) => {
     if (!predicates.includes(attributes.predicate)) return;
@@ -62,11 +61,11 @@ function hop(kg: KnowledgeGraph, from: string, to: string): Hop {
 /** How a walk reached an entity: in how many links, and from which entities one link nearer its start. */
 interface Reached {
   level: number;
-  parents: string[];
+  parents: number[];
 }
 
-/** Every shortest chain of entities from a walk's start to `node`, start first. */
-function* chainsTo(reached: Map<string, Reached>, node: string): Generator<string[]> {
+/** Every shortest chain of entities (as numbers) from a walk's start to `node`, start first. */
+function* chainsTo(reached: Map<number, Reached>, node: number): Generator<number[]> {
   const { parents } = reached.get(node)!;
   if (parents.length === 0) {
     yield [node];
@@ -92,22 +91,23 @@ export function shortestPaths(
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > TRAVERSAL_LIMITS.maxHops) {
     throw new UsageGraphError(`shortestPaths: maxHops must be an integer from 1 to ${TRAVERSAL_LIMITS.maxHops}, got ${maxHops}`);
   }
-  const source = kg.resolve(from);
-  const target = kg.resolve(to);
+  // The walks keep entities as their numbers (see KnowledgeGraph.numberOf).
+  const source = kg.numberOf(kg.resolve(from));
+  const target = kg.numberOf(kg.resolve(to));
   if (source === target) return { paths: [[]], visited: 1, truncated: false };
-  const fromSource = new Map<string, Reached>([[source, { level: 0, parents: [] }]]);
-  const fromTarget = new Map<string, Reached>([[target, { level: 0, parents: [] }]]);
+  const fromSource = new Map<number, Reached>([[source, { level: 0, parents: [] }]]);
+  const fromTarget = new Map<number, Reached>([[target, { level: 0, parents: [] }]]);
   let sourceFrontier = [source];
   let targetFrontier = [target];
   let truncated = false;
-  let meeting: string[] = [];
+  let meeting: number[] = [];
   for (let hops = 0; hops < maxHops && sourceFrontier.length > 0 && targetFrontier.length > 0; hops++) {
     const forward = sourceFrontier.length <= targetFrontier.length;
     const [reached, other, frontier] = forward ? [fromSource, fromTarget, sourceFrontier] : [fromTarget, fromSource, targetFrontier];
     const level = reached.get(frontier[0]!)!.level + 1;
-    const next: string[] = [];
+    const next: number[] = [];
     for (const node of frontier) {
-      for (const neighbor of neighbors(kg, node)) {
+      for (const neighbor of kg.neighborNumbers(node)) {
         const known = reached.get(neighbor);
         if (known) {
           if (known.level === level) known.parents.push(node);
@@ -135,10 +135,10 @@ export function shortestPaths(
   const visited = fromSource.size + fromTarget.size;
   const paths: Hop[][] = [];
   const hops = new Map<string, Hop>();
-  const hopOf = (a: string, b: string) => {
-    const key = `${a}\u0000${b}`;
+  const hopOf = (a: number, b: number) => {
+    const key = `${a} ${b}`;
     let known = hops.get(key);
-    if (!known) hops.set(key, (known = hop(kg, a, b)));
+    if (!known) hops.set(key, (known = hop(kg, kg.idOf(a), kg.idOf(b))));
     return known;
   };
   walks: for (const middle of meeting) {
