@@ -75,7 +75,7 @@ describe('the answer cache on its own', () => {
     const cache = new AnswerCache({ max: 100, maxBytes: 16_000 });
     for (const key of ['a', 'b', 'c']) cache.put(1, key, answer(900));
     expect(cache.get(1, 'a')).toBeDefined();
-    // 17 more answers of ~900 bytes overflow 16,000 bytes; 'a' was used after 'b' and 'c'.
+    // 15 more answers of ~900 bytes make 18, past 16,000 bytes; 'a' was used after 'b' and 'c'.
     for (let i = 0; i < 15; i++) cache.put(1, `k${i}`, answer(900));
     expect(cache.size.bytes).toBeLessThanOrEqual(16_000);
     expect(cache.get(1, 'b')).toBeUndefined();
