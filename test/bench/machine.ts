@@ -1,9 +1,11 @@
 /**
  * The machine a benchmark ran on, recorded beside its numbers: cores, CPU model, memory,
  * Node version and the load average before and after, since other work on a shared machine
- * moves every figure.
+ * moves every figure; and how long a run waited on the disk, since a file the kernel has let
+ * go of from its page cache is read again from disk and every figure that touches it moves too.
  */
 
+import { readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, release } from 'node:os';
 
 export interface Machine {
@@ -35,4 +37,55 @@ export function loadAverage(): string {
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** How much a stretch of the run waited on the disk. */
+export interface DiskWait {
+  /** Share of the stretch's wall time in which every runnable task was stalled on I/O (Linux PSI, io "full"). */
+  stalledShare: number;
+  /** File pages read back after the kernel had dropped them from its page cache, in MiB. */
+  refaultMiB: number;
+}
+
+interface DiskCounters {
+  at: number;
+  stalledMicros: number;
+  refaultPages: number;
+}
+
+/** Where the disk counters are read from: the files under /proc, and a clock in milliseconds. */
+export interface DiskSources {
+  read: (path: string) => string;
+  now: () => number;
+}
+
+const PROC: DiskSources = { read: (path) => readFileSync(path, 'utf8'), now: () => performance.now() };
+const PAGE_BYTES = 4096;
+
+/**
+ * Starts watching the disk; the returned function says how much was waited since. Null where
+ * the kernel does not report it (no /proc/pressure/io, or no refault count in /proc/vmstat).
+ */
+export function watchDisk(sources: DiskSources = PROC): (() => DiskWait) | null {
+  const start = diskCounters(sources);
+  if (!start) return null;
+  return () => {
+    const end = diskCounters(sources) ?? start;
+    const wallMicros = Math.max(1, (end.at - start.at) * 1000);
+    return {
+      stalledShare: Math.min(1, (end.stalledMicros - start.stalledMicros) / wallMicros),
+      refaultMiB: ((end.refaultPages - start.refaultPages) * PAGE_BYTES) / 2 ** 20,
+    };
+  };
+}
+
+function diskCounters({ read, now }: DiskSources): DiskCounters | null {
+  try {
+    const stalled = /^full .*total=(\d+)/m.exec(read('/proc/pressure/io'));
+    const refaults = /^workingset_refault_file (\d+)/m.exec(read('/proc/vmstat'));
+    if (!stalled || !refaults) return null;
+    return { at: now(), stalledMicros: Number(stalled[1]), refaultPages: Number(refaults[1]) };
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@
  * with ratios, the scale rows, ingest rates and the profile's top entries.
  */
 
+import type { DiskWait } from './machine.ts';
 import type { BenchResults, TargetRun } from './run.ts';
 import { SETTLE_MS, type LoadResult } from './wrk-driver.ts';
 import { OPERATIONS } from './query-mix.ts';
@@ -80,6 +81,14 @@ export function renderReport(results: BenchResults): string {
     for (const row of results.scale) {
       lines.push(`| ${row.size === 'seed' ? 'seed' : num(row.claims)} | ${OPERATIONS.map((op) => ms(row.single[op]?.median)).join(' | ')} |`);
     }
+    if (results.scale.some((row) => row.disk)) {
+      lines.push('', 'Disk waits: the share of each stretch\'s wall time in which every runnable task on the machine was stalled on I/O, and the file data read back from disk after the kernel had let it go from its page cache:', '');
+      lines.push('| claims | first start | restart | mix | + answer cache mix |', '|---:|---:|---:|---:|---:|');
+      for (const row of results.scale) {
+        if (!row.disk) continue;
+        lines.push(`| ${row.size === 'seed' ? 'seed' : num(row.claims)} | ${waited(row.disk.firstStart)} | ${waited(row.disk.restart)} | ${waited(row.disk.mix)} | ${waited(row.disk.cachedMix)} |`);
+      }
+    }
     for (const row of results.scale) {
       if (row.mix && row.mix.requests === 0) lines.push('', `- ${num(row.claims)}: no request of the mix completed within the ${results.options.duration} s run at ${results.options.connections} connections`);
       if (row.verified?.failed) lines.push('', `- ${row.size}: ${row.verified.failed} of ${row.verified.ok + row.verified.failed} sample answers were errors (first: ${row.verified.firstError?.slice(0, 200)})`);
@@ -113,11 +122,18 @@ function describeRun(r: TargetRun): string {
   const parts = [`code ${r.code}`, `cold start ${num(r.coldStartMs / 1000, 2)} s`];
   if (r.heapUsed != null) parts.push(`heap ${num(r.heapUsed / MB)} MB`);
   if (r.rss != null) parts.push(`RSS ${num(r.rss / MB)} MB`);
+  if (r.disk?.start || r.disk?.load) parts.push(`disk waits: starting ${waited(r.disk.start)}, under load ${waited(r.disk.load)}`);
   parts.push(`sample answers ${r.verified.ok} ok, ${r.verified.failed} failed${r.verified.firstError ? ` (first: ${r.verified.firstError.slice(0, 160)})` : ''}`);
   const errors = Object.entries(r.results).filter(([, v]) => v && v.errors > 0).map(([k, v]) => `${k} ${v!.errors}`);
   if (errors.length) parts.push(`HTTP errors under load: ${errors.join(', ')}`);
   if (r.error) parts.push(`FAILED: ${r.error.slice(0, 300)}`);
   return parts.join('; ');
+}
+
+/** A disk wait as "12.3% · 450 MiB re-read", or a dash where it was not measured. */
+export function waited(d: DiskWait | null | undefined): string {
+  if (!d) return '—';
+  return `${(d.stalledShare * 100).toFixed(1)}% · ${num(d.refaultMiB)} MiB re-read`;
 }
 
 function summariseLoad(samples: string[]): string {

@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, type CorpusFiles } from './generate-corpus.ts';
-import { describeMachine, loadAverage, type Machine } from './machine.ts';
+import { describeMachine, loadAverage, watchDisk, type DiskWait, type Machine } from './machine.ts';
 import { pipelineRates, type IngestRate } from './pipeline-rate.ts';
 import { summariseProfile, type ProfileSummary } from './profile-summary.ts';
 import { freePort, heapOf, rssOf, type RunningServer } from './processes.ts';
@@ -70,6 +70,8 @@ export interface TargetRun {
   /** Milliseconds per request when the sample requests are sent one at a time, before the load. */
   single: Partial<Record<Operation, { median: number; max: number; count: number }>>;
   results: Partial<Record<Operation | 'mix', LoadResult>>;
+  /** Disk waits while the server started, and while it was asked and loaded; null where Linux does not report them. */
+  disk: { start: DiskWait | null; load: DiskWait | null };
   error?: string;
 }
 
@@ -91,6 +93,8 @@ export interface ScaleRow {
   mix: LoadResult | null;
   /** The mix again on a restarted server with its default answer cache, when it has one. */
   cachedMix?: LoadResult | null;
+  /** Disk waits during the first start, the restart, the mix and the cached mix. */
+  disk?: { firstStart: DiskWait | null; restart: DiskWait | null; mix: DiskWait | null; cachedMix: DiskWait | null };
   verified: TargetRun['verified'] | null;
   single: TargetRun['single'];
   error?: string;
@@ -206,12 +210,15 @@ async function measureTarget(
   let server: RunningServer | null = null;
   const run: TargetRun = {
     target: target.name, label: target.label, coldStartMs: 0, heapUsed: null, rss: null,
-    verified: { ok: 0, failed: 0, firstError: null }, single: {}, results: {}, code: codeNow(),
+    verified: { ok: 0, failed: 0, firstError: null }, single: {}, results: {}, code: codeNow(), disk: { start: null, load: null },
   };
   let answers = new Map<string, unknown>();
+  let disk = watchDisk();
   try {
     server = await target.start(files, { port, core: serverCore, workDir, log, fresh });
     run.coldStartMs = server.coldStartMs;
+    run.disk.start = disk?.() ?? null;
+    disk = watchDisk();
     const bodies = Object.fromEntries(OPERATIONS.map((op) => [op, target.bodies(op, files.sample)])) as Record<Operation, string[]>;
     const checked = await verify(server.url, bodies);
     answers = checked.answers;
@@ -229,6 +236,7 @@ async function measureTarget(
       loadDuring.push(loadAverage());
       log(`  ${target.label} ${op.padEnd(12)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${result.errors ? `  ${result.errors} errors` : ''}  (load ${loadAverage()})`);
     }
+    run.disk.load = disk?.() ?? null;
     const memory = target.name.startsWith('claimgraph') || target.name === 'bare' ? await heapOf(server, join(workDir, `${target.name}-heap.json`)) : null;
     run.heapUsed = memory?.heapUsed ?? null;
     run.rss = rssOf(server.pid);
@@ -241,18 +249,20 @@ async function measureTarget(
   return { run, answers };
 }
 
-/** Starts a target with its derived files cleared, waits for health, stops it: milliseconds to healthy. */
-async function startOnly(target: Target, files: CorpusFiles): Promise<number | null> {
+/** Starts a target with its derived files cleared, waits for health, stops it: milliseconds to healthy, and the disk waits meanwhile. */
+async function startOnly(target: Target, files: CorpusFiles): Promise<{ ms: number | null; disk: DiskWait | null }> {
   const port = await freePort();
   log(`  ${target.label}: first start after import …`);
+  const disk = watchDisk();
   try {
     const server = await target.start(files, { port, core: serverCore, workDir, log, fresh: true });
     log(`  ${target.label}: healthy after ${(server.coldStartMs / 1000).toFixed(1)} s`);
+    const waited = disk?.() ?? null;
     await target.stop(server);
-    return server.coldStartMs;
+    return { ms: server.coldStartMs, disk: waited };
   } catch (error) {
     log(`  ${target.label}: first start failed: ${(error as Error).message.slice(0, 1000)}`);
-    return null;
+    return { ms: null, disk: disk?.() ?? null };
   }
 }
 
@@ -304,8 +314,9 @@ try {
         // First start after import: the server builds everything it derives from the log
         // (the search index too). Then a restart, as after a deploy: what it kept is reused.
         const first = await startOnly(claimgraph, files);
-        row.firstStartMs = first;
+        row.firstStartMs = first.ms;
         const { run } = await measureTarget(claimgraph, files, ['mix']);
+        row.disk = { firstStart: first.disk, restart: run.disk.start, mix: run.disk.load, cachedMix: null };
         row.coldStartMs = run.coldStartMs;
         row.heapUsed = run.heapUsed;
         row.rss = run.rss;
@@ -313,7 +324,11 @@ try {
         row.verified = run.verified;
         row.single = run.single;
         if (run.error) row.error = run.error;
-        if (HAS_RESPONSE_CACHE) row.cachedMix = (await measureTarget(claimgraphCached, files, ['mix'])).run.results.mix ?? null;
+        if (HAS_RESPONSE_CACHE) {
+          const cached = (await measureTarget(claimgraphCached, files, ['mix'])).run;
+          row.cachedMix = cached.results.mix ?? null;
+          row.disk.cachedMix = cached.disk.load;
+        }
       } catch (error) {
         row.error = (error as Error).message.slice(0, 500);
         log(`scale ${size}: ${row.error}`);
