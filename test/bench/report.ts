@@ -82,7 +82,7 @@ export function renderReport(results: BenchResults): string {
       lines.push(`| ${row.size === 'seed' ? 'seed' : num(row.claims)} | ${OPERATIONS.map((op) => ms(row.single[op]?.median)).join(' | ')} |`);
     }
     if (results.scale.some((row) => row.disk)) {
-      lines.push('', 'Disk waits: the share of each stretch\'s wall time in which every runnable task on the machine was stalled on I/O, and the file data read back from disk after the kernel had let it go from its page cache:', '');
+      lines.push('', 'Disk waits: the share of each stretch\'s wall time in which every runnable task on the machine was stalled on I/O, and the file data read back from disk after the kernel had let it go from its page cache (a mix\'s stretch includes its sample requests and warm-up):', '');
       lines.push('| claims | first start | restart | mix | + answer cache mix |', '|---:|---:|---:|---:|---:|');
       for (const row of results.scale) {
         if (!row.disk) continue;
