@@ -43,7 +43,7 @@ function round2(n: number): number {
 export interface DiskWait {
   /** Share of the stretch's wall time in which every runnable task was stalled on I/O (Linux PSI, io "full"). */
   stalledShare: number;
-  /** File pages read back after the kernel had dropped them from its page cache, in MiB. */
+  /** File pages read back after the kernel had dropped them from its page cache, in MiB (pages of 4 KiB, as on x86-64 Linux). */
   refaultMiB: number;
 }
 
