@@ -208,8 +208,9 @@ export function neighborhood(
       for (const link of links) if (seen.has(link.to)) collect(source, link);
     } else {
       const byTarget = kg.outLinksByTarget(source);
+      // No entity links to itself (the graph refuses self-loops), so its own number finds nothing.
       for (const target of seen) {
-        const to = target === node ? undefined : byTarget.get(target);
+        const to = byTarget.get(target);
         if (to) for (const link of to) collect(source, link);
       }
     }
