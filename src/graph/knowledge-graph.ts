@@ -816,7 +816,7 @@ export class KnowledgeGraph {
     const kept = this.outLinkLists.get(id);
     if (kept) return kept;
     const links: OutLink[] = [];
-    this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => links.push({ target, to: this.numberOf(target), attributes }));
+    this.graph.forEachOutEdge(id, (_edge, attributes, _source, target) => links.push({ to: this.numberOf(target), attributes }));
     this.outLinkLists.set(id, links);
     return links;
   }
@@ -876,8 +876,7 @@ function withBody(metadata: ArticleMetadata, body: (this: ArticleMetadata) => st
 }
 
 export interface OutLink {
-  target: string;
-  /** The target's number (`numberOf`). */
+  /** The target's number (`numberOf`; `idOf` gives its ID). */
   to: number;
   attributes: EdgeAttributes;
 }

@@ -36,12 +36,15 @@ export interface Neighborhood {
 
 export const TRAVERSAL_LIMITS = { maxHops: 6, maxDepth: 3, nodeCap: 200, maxNodeCap: 1000, maxPaths: 25 };
 
-/** The entities one link away by one of `predicates`, each once (`neighborNumbers` gives them by any). */
-function neighbors(kg: KnowledgeGraph, id: string, predicates: readonly Predicate[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * The numbers of the entities one link away by one of `predicates`, each once, in the order
+ * graphology lists the edges (`neighborNumbers` gives them by any predicate).
+ */
+function neighborsBy(kg: KnowledgeGraph, node: number, predicates: readonly Predicate[]): Set<number> {
+  const id = kg.idOf(node);
+  const out = new Set<number>();
   kg.graph.forEachEdge(id, (_edge, attributes, source, target) => {
-    if (!predicates.includes(attributes.predicate)) return;
-    out.add(source === id ? target : source);
+    if (predicates.includes(attributes.predicate)) out.add(kg.numberOf(source === id ? target : source));
   });
   return out;
 }
@@ -187,7 +190,7 @@ export function neighborhood(
     for (const node of frontier) {
       // Without a predicate filter the walk stops inside the node's neighbours, listing no more of them.
       const stopped = predicates
-        ? [...neighbors(kg, kg.idOf(node), predicates)].some((neighbor) => reach(kg.numberOf(neighbor), next))
+        ? [...neighborsBy(kg, node, predicates)].some((neighbor) => reach(neighbor, next))
         : kg.neighborNumbers(node).some((neighbor) => reach(neighbor, next));
       if (stopped) break;
     }
@@ -197,9 +200,9 @@ export function neighborhood(
   // the other nodes looked up among its out-edges by target (a hub's thousands of edges are not
   // walked to find the few inside).
   const edges: Neighborhood['edges'] = [];
-  const collect = (source: string, { target, attributes: { predicate, claims } }: OutLink) => {
+  const collect = (source: string, { to, attributes: { predicate, claims } }: OutLink) => {
     if (predicates && !predicates.includes(predicate)) return;
-    edges.push({ source, target, predicate, claimIds: [...claims] });
+    edges.push({ source, target: kg.idOf(to), predicate, claimIds: [...claims] });
   };
   for (const node of seen) {
     const source = kg.idOf(node);
