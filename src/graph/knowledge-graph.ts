@@ -14,6 +14,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Article, ClaimStatement, Entity, EntityKind, Evidence, Fact, Mention, Predicate } from '../model/index.ts';
 import { ENTITY_KINDS, PREDICATES, dateEnd, dateStart, makeClaim } from '../model/index.ts';
 import type { RateTable } from '../model/money.ts';
+import { ClaimStore, type ClaimRows } from './claim-store.ts';
 import { ChangeLog, claimHistory, type Change } from './change-log.ts';
 import { checkFact, introducedBy } from './check-fact.ts';
 import { claimText } from './claim-text.ts';
@@ -86,6 +87,16 @@ export interface GraphState {
   redirects: Iterable<[string, string]>;
   changes: Iterable<[string, Change[]]>;
   indexes: Record<IdIndexName, Iterable<[string, Iterable<string>]>>;
+}
+
+/** A state as a snapshot gives it back: its claims still rows, made into records when read. */
+export interface RestoredState extends Omit<GraphState, 'claims'> {
+  claims: ClaimRows;
+}
+
+/** Records already built, as rows. */
+function rowsOf(records: ClaimRecord[]): ClaimRows {
+  return { length: records.length, id: (row) => records[row]!.statement.id, record: (row) => records[row]! };
 }
 
 export function normaliseName(name: string): string {
@@ -161,7 +172,7 @@ export class KnowledgeGraph {
   version = 0;
 
   private readonly articleRecords = new Map<string, Article>();
-  private readonly claimRecords = new Map<string, ClaimRecord>();
+  private readonly claimRecords = new ClaimStore();
   private readonly byName = new IdIndex<string>();
   private readonly changes = new ChangeLog();
   private readonly articleByHash = new Map<string, string>();
@@ -239,7 +250,7 @@ export class KnowledgeGraph {
   }
 
   /** A graph holding a snapshot's state; `search` must already hold what the state covers. */
-  static fromState(state: GraphState, rates: RateTable, search: SearchIndex): KnowledgeGraph {
+  static fromState(state: GraphState | RestoredState, rates: RateTable, search: SearchIndex): KnowledgeGraph {
     const graph = new KnowledgeGraph(rates, search);
     graph.restore(state);
     return graph;
@@ -590,7 +601,7 @@ export class KnowledgeGraph {
     return edges;
   }
 
-  private restore(state: GraphState): void {
+  private restore(state: GraphState | RestoredState): void {
     this.version = state.version;
     for (const entity of state.entities) {
       this.graph.addNode(entity.id, { kind: entity.kind, entity });
@@ -608,7 +619,7 @@ export class KnowledgeGraph {
       this.articleByHash.set(article.contentHash, article.id);
       this.intern(article.id);
     }
-    for (const record of state.claims) this.claimRecords.set(record.statement.id, record);
+    this.claimRecords.restore(Array.isArray(state.claims) ? rowsOf(state.claims) : state.claims);
     for (const [from, to] of state.redirects) this.redirects.set(from, to);
     for (const [id, changes] of state.changes) this.changes.restore(id, changes);
     for (const name of ID_INDEXES) {
@@ -695,6 +706,11 @@ export class KnowledgeGraph {
       return x < y ? -1 : x > y ? 1 : 0;
     });
     return cache.articles;
+  }
+
+  /** Claims restored from a snapshot and not read since: their records are built on first read. */
+  get unreadClaims(): number {
+    return this.claimRecords.unread;
   }
 
   count(kind: NodeKind): number {

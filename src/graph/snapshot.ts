@@ -16,7 +16,8 @@ import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { Article, ClaimStatement, Entity, EntityKind, Evidence, Predicate } from '../model/index.ts';
 import type { Change } from './change-log.ts';
-import { ID_INDEXES, type ArticleMetadata, type EdgeState, type GraphState, type IdIndexName } from './knowledge-graph.ts';
+import type { ClaimRows } from './claim-store.ts';
+import { ID_INDEXES, type ArticleMetadata, type EdgeState, type GraphState, type IdIndexName, type RestoredState } from './knowledge-graph.ts';
 import type { ClaimRecord, Recorded, Retraction } from './records.ts';
 
 /** Bumped whenever the layout changes: a snapshot of another format is not read. */
@@ -116,6 +117,10 @@ const NO_SEQ = -1;
 
 function seqOf(seq: number | null): number {
   return seq ?? NO_SEQ;
+}
+
+function seqFrom(value: number): number | null {
+  return value === NO_SEQ ? null : value;
 }
 
 function encode(state: GraphState): Payload {
@@ -282,7 +287,7 @@ export function readHeader(bytes: Buffer): { header: SnapshotHeader; payloadAt: 
  * Returns null when there is no file; throws a SnapshotError when it is not a snapshot of this
  * format, or when its payload is short, damaged or not a graph state.
  */
-export function openSnapshot(path: string): { header: SnapshotHeader; state: () => GraphState } | null {
+export function openSnapshot(path: string): { header: SnapshotHeader; state: () => RestoredState } | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -291,7 +296,7 @@ export function openSnapshot(path: string): { header: SnapshotHeader; state: () 
     throw new SnapshotError(`cannot read it: ${error instanceof Error ? error.message : String(error)}`);
   }
   const { header, payloadAt } = readHeader(bytes);
-  const state = (): GraphState => {
+  const state = (): RestoredState => {
     if (bytes.length - payloadAt !== header.bytes) throw new SnapshotError(`its payload has ${bytes.length - payloadAt} bytes, its header says ${header.bytes}`);
     const payload = bytes.subarray(payloadAt);
     if (crc32(payload) !== header.crc32) throw new SnapshotError('its checksum does not match: the file is damaged');
@@ -311,7 +316,7 @@ export function openSnapshot(path: string): { header: SnapshotHeader; state: () 
   return { header, state };
 }
 
-function decode(p: Payload): GraphState {
+function decode(p: Payload): RestoredState {
   const strings = p.strings;
   const str = (at: number): string => {
     const text = strings[at];
@@ -319,7 +324,6 @@ function decode(p: Payload): GraphState {
     return text;
   };
   const nullable = (at: number): string | null => (at === 0 ? null : str(at));
-  const seq = (value: number): number | null => (value === NO_SEQ ? null : value);
 
   const entities: Entity[] = [];
   for (let i = 0, a = 0; i < p.entities.length; i += ENTITY_FIELDS) {
@@ -358,52 +362,7 @@ function decode(p: Payload): GraphState {
     });
   }
 
-  // Values and qualifiers are kept as JSON, one copy of each distinct one; records share it.
-  const parsed = new Map<number, unknown>();
-  const json = <T>(at: number): T => {
-    let value = parsed.get(at);
-    if (value === undefined) parsed.set(at, (value = JSON.parse(str(at))));
-    return value as T;
-  };
-  const claims: ClaimRecord[] = [];
-  const ev = p.evidence;
-  for (let i = 0, e = 0; i < p.claims.length; i += CLAIM_FIELDS) {
-    const f = p.claims;
-    const statement: ClaimStatement = {
-      id: str(f[i]!),
-      subject: str(f[i + 1]!),
-      predicate: str(f[i + 2]!) as Predicate,
-      object: nullable(f[i + 3]!),
-      value: f[i + 4] === 0 ? null : json<ClaimStatement['value']>(f[i + 4]!),
-      qualifiers: json<ClaimStatement['qualifiers']>(f[i + 5]!),
-      negated: f[i + 6] === 1,
-    };
-    const evidence = new Array<Evidence>(f[i + 7]!);
-    const recorded = new Array<Recorded>(f[i + 7]!);
-    for (let k = 0; k < evidence.length; k++, e++) {
-      const at = e * EVIDENCE_FIELDS;
-      const quote = p.quotes[e];
-      if (typeof quote !== 'string') throw new SnapshotError(`evidence ${e} has no quote`);
-      evidence[k] = {
-        claimId: str(ev[at]!),
-        articleId: str(ev[at + 1]!),
-        quote,
-        start: p.offsets[2 * e]!,
-        end: p.offsets[2 * e + 1]!,
-        modality: str(ev[at + 2]!) as Evidence['modality'],
-        attributedTo: nullable(ev[at + 3]!),
-        method: str(ev[at + 4]!) as Evidence['method'],
-        confidence: p.confidence[e]!,
-      };
-      recorded[k] = { seq: seq(p.evidenceSeqs[e]!), at: nullable(ev[at + 5]!), actor: nullable(ev[at + 6]!) };
-    }
-    const retraction: Retraction | null =
-      f[i + 8] === 0 ? null : { reason: str(f[i + 8]!), seq: seq(p.retractionSeqs[i / CLAIM_FIELDS]!), at: nullable(f[i + 9]!), actor: nullable(f[i + 10]!) };
-    claims.push({ statement, evidence, recorded, retraction });
-  }
-  if (claims.length > 0 && (p.quotes.length * EVIDENCE_FIELDS !== ev.length || ev.length / EVIDENCE_FIELDS !== countEvidence(p))) {
-    throw new SnapshotError('its evidence columns do not line up');
-  }
+  const claims = new SnapshotClaims(p);
 
   const redirects: [string, string][] = [];
   for (let i = 0; i < p.redirects.length; i += 2) redirects.push([str(p.redirects[i]!), str(p.redirects[i + 1]!)]);
@@ -414,7 +373,7 @@ function decode(p: Payload): GraphState {
     for (let k = 0; k < list.length; k++, c++) {
       const f = p.changes;
       const at = c * CHANGE_FIELDS;
-      list[k] = { seq: seq(p.changeSeqs[c]!), at: nullable(f[at]!), actor: nullable(f[at + 1]!), type: str(f[at + 2]!) as Change['type'], summary: str(f[at + 3]!) };
+      list[k] = { seq: seqFrom(p.changeSeqs[c]!), at: nullable(f[at]!), actor: nullable(f[at + 1]!), type: str(f[at + 2]!) as Change['type'], summary: str(f[at + 3]!) };
     }
     changes.push([str(p.changed[i]!), list]);
   }
@@ -436,8 +395,125 @@ function decode(p: Payload): GraphState {
   return { version: p.version, entities, edges, articles, claims, redirects, changes, indexes };
 }
 
-function countEvidence(p: Payload): number {
-  let count = 0;
-  for (let i = 7; i < p.claims.length; i += CLAIM_FIELDS) count += p.claims[i]!;
-  return count;
+/**
+ * A snapshot's claims, left in its columns: the columns are checked through when the snapshot
+ * is read, so that a snapshot that cannot give every record back is refused at once, and each
+ * record is built when the graph first asks for it (see ClaimStore).
+ */
+class SnapshotClaims implements ClaimRows {
+  readonly length: number;
+  private readonly strings: (string | null)[];
+  private readonly claims: Uint32Array;
+  private readonly retractionSeqs: Float64Array;
+  private readonly evidence: Uint32Array;
+  private readonly quotes: string[];
+  private readonly offsets: Float64Array;
+  private readonly confidence: Float64Array;
+  private readonly evidenceSeqs: Float64Array;
+  /** Where each claim's evidence begins in the evidence columns; one more entry for the end. */
+  private readonly evidenceAt: Uint32Array;
+  /** Values and qualifiers are kept as JSON, one copy of each distinct one; records share it. */
+  private readonly parsed = new Map<number, unknown>();
+
+  constructor(p: Payload) {
+    this.strings = p.strings;
+    this.claims = p.claims;
+    this.retractionSeqs = p.retractionSeqs;
+    this.evidence = p.evidence;
+    this.quotes = p.quotes;
+    this.offsets = p.offsets;
+    this.confidence = p.confidence;
+    this.evidenceSeqs = p.evidenceSeqs;
+    if (this.claims.length % CLAIM_FIELDS !== 0) throw new SnapshotError('its claim column does not line up');
+    this.length = this.claims.length / CLAIM_FIELDS;
+    this.evidenceAt = new Uint32Array(this.length + 1);
+    const text = (at: number, what: string) => {
+      if (typeof this.strings[at] !== 'string') throw new SnapshotError(`its ${what} refers to string ${at}, which is missing`);
+    };
+    const nullable = (at: number, what: string) => {
+      if (at !== 0) text(at, what);
+    };
+    const json = (at: number, what: string) => {
+      text(at, what);
+      if (this.parsed.has(at)) return;
+      try {
+        this.parsed.set(at, JSON.parse(this.strings[at]!));
+      } catch {
+        throw new SnapshotError(`its ${what} ${at} is not JSON`);
+      }
+    };
+    let evidenceCount = 0;
+    for (let row = 0, i = 0; row < this.length; row++, i += CLAIM_FIELDS) {
+      const f = this.claims;
+      text(f[i]!, 'claim ID');
+      text(f[i + 1]!, 'claim subject');
+      text(f[i + 2]!, 'claim predicate');
+      nullable(f[i + 3]!, 'claim object');
+      if (f[i + 4] !== 0) json(f[i + 4]!, 'claim value');
+      json(f[i + 5]!, 'claim qualifiers');
+      nullable(f[i + 8]!, 'retraction reason');
+      nullable(f[i + 9]!, 'retraction time');
+      nullable(f[i + 10]!, 'retraction actor');
+      this.evidenceAt[row] = evidenceCount;
+      evidenceCount += f[i + 7]!;
+    }
+    this.evidenceAt[this.length] = evidenceCount;
+    const columns = [this.quotes.length, this.evidence.length / EVIDENCE_FIELDS, this.offsets.length / 2, this.confidence.length, this.evidenceSeqs.length];
+    if (this.retractionSeqs.length !== this.length || columns.some((n) => n !== evidenceCount)) throw new SnapshotError('its evidence columns do not line up');
+    for (let e = 0, at = 0; e < evidenceCount; e++, at += EVIDENCE_FIELDS) {
+      const f = this.evidence;
+      if (typeof this.quotes[e] !== 'string') throw new SnapshotError(`evidence ${e} has no quote`);
+      text(f[at]!, 'evidence claim');
+      text(f[at + 1]!, 'evidence article');
+      text(f[at + 2]!, 'evidence modality');
+      nullable(f[at + 3]!, 'evidence credit');
+      text(f[at + 4]!, 'evidence method');
+      nullable(f[at + 5]!, 'evidence time');
+      nullable(f[at + 6]!, 'evidence actor');
+    }
+  }
+
+  id(row: number): string {
+    return this.strings[this.claims[row * CLAIM_FIELDS]!]!;
+  }
+
+  record(row: number): ClaimRecord {
+    const f = this.claims;
+    const i = row * CLAIM_FIELDS;
+    const strings = this.strings;
+    const str = (at: number) => strings[at]!;
+    const nullable = (at: number) => (at === 0 ? null : strings[at]!);
+    const statement: ClaimStatement = {
+      id: str(f[i]!),
+      subject: str(f[i + 1]!),
+      predicate: str(f[i + 2]!) as Predicate,
+      object: nullable(f[i + 3]!),
+      value: f[i + 4] === 0 ? null : (this.parsed.get(f[i + 4]!) as ClaimStatement['value']),
+      qualifiers: this.parsed.get(f[i + 5]!) as ClaimStatement['qualifiers'],
+      negated: f[i + 6] === 1,
+    };
+    const first = this.evidenceAt[row]!;
+    const count = this.evidenceAt[row + 1]! - first;
+    const evidence = new Array<Evidence>(count);
+    const recorded = new Array<Recorded>(count);
+    for (let k = 0, e = first; k < count; k++, e++) {
+      const ev = this.evidence;
+      const at = e * EVIDENCE_FIELDS;
+      evidence[k] = {
+        claimId: str(ev[at]!),
+        articleId: str(ev[at + 1]!),
+        quote: this.quotes[e]!,
+        start: this.offsets[2 * e]!,
+        end: this.offsets[2 * e + 1]!,
+        modality: str(ev[at + 2]!) as Evidence['modality'],
+        attributedTo: nullable(ev[at + 3]!),
+        method: str(ev[at + 4]!) as Evidence['method'],
+        confidence: this.confidence[e]!,
+      };
+      recorded[k] = { seq: seqFrom(this.evidenceSeqs[e]!), at: nullable(ev[at + 5]!), actor: nullable(ev[at + 6]!) };
+    }
+    const retraction: Retraction | null =
+      f[i + 8] === 0 ? null : { reason: str(f[i + 8]!), seq: seqFrom(this.retractionSeqs[row]!), at: nullable(f[i + 9]!), actor: nullable(f[i + 10]!) };
+    return { statement, evidence, recorded, retraction };
+  }
 }

@@ -76,6 +76,15 @@ export function renderReport(results: BenchResults): string {
         `${num(row.heapUsed && row.heapUsed / row.claims)} | ${num(row.mix?.rps)} | ${row.mix?.requests ? ms(row.mix.p99) : '—'} |` +
         (cached ? ` ${num(row.cachedMix?.rps)} | ${row.cachedMix?.requests ? ms(row.cachedMix.p99) : '—'} |` : ''));
     }
+    if (results.scale.some((row) => row.everyClaim)) {
+      lines.push('', 'The store opened in a process of its own, as the server opens it, then every claim\'s record read (a restart builds each record when it is first read):', '');
+      lines.push('| claims | open s | heap MB after open | claims not yet read | read every claim s | heap MB after | B/claim after |', '|---:|---:|---:|---:|---:|---:|---:|');
+      for (const row of results.scale) {
+        const e = row.everyClaim;
+        if (!e) continue;
+        lines.push(`| ${num(row.claims)} | ${num(e.openMs / 1000, 1)}${e.fromSnapshot ? '' : ' (no snapshot)'} | ${num(e.heapAfterOpen / MB)} | ${num(e.unreadAfterOpen)} | ${num(e.readMs / 1000, 1)} | ${num(e.heapAfterRead / MB)} | ${num(e.heapAfterRead / e.claims)} |`);
+      }
+    }
     lines.push('', 'One request at a time (median ms of 20 sample requests per query, before the load):', '');
     lines.push(`| claims | ${OPERATIONS.join(' | ')} |`, `|---:|${OPERATIONS.map(() => '---:').join('|')}|`);
     for (const row of results.scale) {

@@ -33,7 +33,7 @@ import { summariseProfile, type ProfileSummary } from './profile-summary.ts';
 import { freePort, heapOf, rssOf, type RunningServer } from './processes.ts';
 import { OPERATIONS, mix, type Operation } from './query-mix.ts';
 import { renderReport } from './report.ts';
-import { HAS_RESPONSE_CACHE, bare, claimgraph, claimgraphCached, importedStore, type Target } from './targets.ts';
+import { HAS_RESPONSE_CACHE, NODE_HEAP_MB, bare, claimgraph, claimgraphCached, importedStore, type Target } from './targets.ts';
 import { cores, drive, ensureWrk, type LoadResult } from './wrk-driver.ts';
 
 const { values } = parseArgs({
@@ -93,11 +93,38 @@ export interface ScaleRow {
   mix: LoadResult | null;
   /** The mix again on a restarted server with its default answer cache, when it has one. */
   cachedMix?: LoadResult | null;
+  /** The store opened in a process of its own, then every claim's record read (see read-every-claim.ts). */
+  everyClaim?: EveryClaimRead | null;
   /** Disk waits during the first start, the restart, the mix and the cached mix. */
   disk?: { firstStart: DiskWait | null; restart: DiskWait | null; mix: DiskWait | null; cachedMix: DiskWait | null };
   verified: TargetRun['verified'] | null;
   single: TargetRun['single'];
   error?: string;
+}
+
+export interface EveryClaimRead {
+  openMs: number;
+  fromSnapshot: boolean;
+  heapAfterOpen: number;
+  unreadAfterOpen: number;
+  readMs: number;
+  claims: number;
+  evidence: number;
+  unreadAfterRead: number;
+  heapAfterRead: number;
+}
+
+/** Opens the corpus's store in a process of its own on the server core and reads every claim. */
+function readEveryClaim(files: CorpusFiles, storePath: string): EveryClaimRead | null {
+  const args = [`--max-old-space-size=${NODE_HEAP_MB}`, '--expose-gc', join(import.meta.dirname, 'read-every-claim.ts'), storePath, files.dataDir];
+  const [command, argv] = serverCore === null ? [process.execPath, args] : ['taskset', ['-c', String(serverCore), process.execPath, ...args]];
+  const result = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = result.stdout?.trim().split('\n').at(-1);
+  if (result.status !== 0 || !line) {
+    log(`  reading every claim failed: ${(result.stderr ?? '').slice(-2000)}`);
+    return null;
+  }
+  return JSON.parse(line) as EveryClaimRead;
 }
 
 export interface BenchResults {
@@ -310,7 +337,8 @@ try {
         jsonlBytes: files.summary.jsonlBytes, generateSeconds: files.summary.seconds, importSeconds: null, firstStartMs: null, coldStartMs: 0, heapUsed: null, rss: null, mix: null, verified: null, single: {},
       };
       try {
-        row.importSeconds = importedStore(files, log).importSeconds;
+        const imported = importedStore(files, log);
+        row.importSeconds = imported.importSeconds;
         // First start after import: the server builds everything it derives from the log
         // (the search index too). Then a restart, as after a deploy: what it kept is reused.
         const first = await startOnly(claimgraph, files);
@@ -329,6 +357,8 @@ try {
           row.cachedMix = cached.results.mix ?? null;
           row.disk.cachedMix = cached.disk.load;
         }
+        log('  every claim read in a process of its own …');
+        row.everyClaim = readEveryClaim(files, imported.path);
       } catch (error) {
         row.error = (error as Error).message.slice(0, 500);
         log(`scale ${size}: ${row.error}`);

@@ -1,8 +1,10 @@
 import { copyFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph, SearchIndex, neighborhood, shortestPaths } from '../../src/graph/index.ts';
-import { openSnapshot, snapshotPathOf, writeSnapshot } from '../../src/graph/snapshot.ts';
+import { openSnapshot, readHeader, snapshotPathOf, writeSnapshot } from '../../src/graph/snapshot.ts';
 import { makeClaim, type Fact } from '../../src/model/index.ts';
 import { A, ENTITIES, FACTS, RATES, entity, stated } from '../graph/fixtures.ts';
 import { createServer } from '../../src/server/yoga.ts';
@@ -151,6 +153,32 @@ describe('graph snapshots', () => {
     expect(afterWrites).toEqual(await replayed());
   });
 
+  it('builds a restored claim\'s record when it is first read, the same record the replay builds', async () => {
+    await open({ snapshotAfter: false });
+    await close();
+    await write(changes);
+    await open({ snapshotAfter: 0 });
+    await close();
+    const { graph: full } = await open({ snapshotAfter: false });
+    const { graph, loaded } = await open();
+    expect(loaded).toMatchObject({ replayed: 0, snapshotRefused: null });
+    const total = graph.count('Claim');
+    expect(total).toBe(full.count('Claim'));
+    expect(graph.unreadClaims).toBe(total);
+
+    // Listing an entity's claim IDs reads no record; reading one builds it, once.
+    const hub = graph.entities().find((e) => graph.claimIdsOf(e.id, 'ANY').length > 1)!;
+    const [id] = graph.claimIdsOf(hub.id, 'ANY');
+    expect(graph.unreadClaims).toBe(total);
+    const record = graph.claim(id!)!;
+    expect(record).toEqual(full.claim(id!));
+    expect(graph.claim(id!)).toBe(record);
+    expect(graph.unreadClaims).toBe(total - 1);
+
+    expect(graph.claims({ includeDeprecated: true })).toEqual(full.claims({ includeDeprecated: true }));
+    expect(graph.unreadClaims).toBe(0);
+  });
+
   it('keeps the order in which each entity meets its links across a snapshot', async () => {
     // Links dropped and made again move to the end of an entity's list but not of the graph's.
     await open({ snapshotAfter: false });
@@ -202,6 +230,23 @@ describe('graph snapshots', () => {
       await expectRefused(expected, /payload has/);
       await truncate(file, 5);
       await expectRefused(expected, /not a claimgraph snapshot/);
+    });
+
+    it('when a claim\'s evidence refers to a string the snapshot does not hold', async () => {
+      const expected = await withSnapshot();
+      const file = snapshotPathOf(storePath);
+      const bytes = await readFile(file);
+      // Rewritten with a sound checksum: only the columns are wrong.
+      const { header, payloadAt } = readHeader(bytes);
+      const payload = deserialize(bytes.subarray(payloadAt)) as { strings: unknown[]; evidence: Uint32Array };
+      payload.evidence[1] = payload.strings.length + 3;
+      const changed = serialize(payload);
+      const headerBytes = Buffer.from(JSON.stringify({ ...header, bytes: changed.length, crc32: crc32(changed) }));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(headerBytes.length);
+      await writeFile(file, Buffer.concat([bytes.subarray(0, 8), length, headerBytes, changed]));
+      expect(() => openSnapshot(file)!.state()).toThrow(/evidence article refers to string \d+, which is missing/);
+      await expectRefused(expected, /evidence article refers to string/);
     });
 
     it('when the file is not a snapshot at all', async () => {
