@@ -5,10 +5,12 @@
  * The file is an 8-byte magic, the header's length (u32, little-endian), the header as JSON
  * (format version, which log and how far into it, the payload's length and CRC-32), then the
  * payload: `v8.serialize` of one table of every distinct string the state holds (entry 0
- * stands for null) and columns of typed arrays that refer to the table by index. Each string
- * is read once and every record that holds it shares the one copy; the columns are copied as
- * they are. A file that is short, altered, of another format or of another log is refused with
- * a SnapshotError, and the caller replays the log instead.
+ * stands for null), columns of typed arrays that refer to the table by index, and the evidence
+ * quotes as one UTF-8 buffer. Each string is read once and every record that holds it shares
+ * the one copy; the columns are read back as views onto the file's bytes where they are aligned. Claims are left in
+ * their columns until the graph reads them (SnapshotClaims), so those bytes are kept until
+ * every claim has been read. A file that is short, altered, of another format or of another
+ * log is refused with a SnapshotError, and the caller replays the log instead.
  */
 
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -21,7 +23,7 @@ import { ID_INDEXES, type ArticleMetadata, type EdgeState, type GraphState, type
 import type { ClaimRecord, Recorded, Retraction } from './records.ts';
 
 /** Bumped whenever the layout changes: a snapshot of another format is not read. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 const MAGIC = Buffer.from('CGSNAP\r\n', 'latin1');
 
@@ -91,7 +93,15 @@ interface Payload {
   retractionSeqs: Float64Array;
   /** See EVIDENCE_FIELDS; quotes, offsets, confidence and seq apart. */
   evidence: Uint32Array;
-  quotes: string[];
+  /**
+   * Every quote's UTF-8, one after another, and where each ends: a million strings cost V8 far
+   * more to read back and to hold than one buffer. A quote UTF-8 cannot hold exactly (a lone
+   * surrogate) is kept as a string in `oddQuotes` instead, under its evidence number in `oddQuoteAt`.
+   */
+  quoteText: Uint8Array;
+  quoteEnds: Float64Array;
+  oddQuoteAt: Uint32Array;
+  oddQuotes: string[];
   offsets: Float64Array;
   confidence: Float64Array;
   evidenceSeqs: Float64Array;
@@ -154,6 +164,8 @@ function encode(state: GraphState): Payload {
   const retractionSeqs: number[] = [];
   const evidence: number[] = [];
   const quotes: string[] = [];
+  const oddQuoteAt: number[] = [];
+  const oddQuotes: string[] = [];
   const offsets: number[] = [];
   const confidence: number[] = [];
   const evidenceSeqs: number[] = [];
@@ -167,7 +179,12 @@ function encode(state: GraphState): Payload {
     record.evidence.forEach((e, i) => {
       const recorded = record.recorded[i]!;
       evidence.push(s(e.claimId), s(e.articleId), s(e.modality), s(e.attributedTo), s(e.method), s(recorded.at), s(recorded.actor));
-      quotes.push(e.quote);
+      if (e.quote.isWellFormed()) quotes.push(e.quote);
+      else {
+        oddQuoteAt.push(quotes.length);
+        oddQuotes.push(e.quote);
+        quotes.push('');
+      }
       offsets.push(e.start, e.end);
       confidence.push(e.confidence);
       evidenceSeqs.push(seqOf(recorded.seq));
@@ -217,7 +234,9 @@ function encode(state: GraphState): Payload {
     claims: Uint32Array.from(claims),
     retractionSeqs: Float64Array.from(retractionSeqs),
     evidence: Uint32Array.from(evidence),
-    quotes,
+    ...quoteColumns(quotes),
+    oddQuoteAt: Uint32Array.from(oddQuoteAt),
+    oddQuotes,
     offsets: Float64Array.from(offsets),
     confidence: Float64Array.from(confidence),
     evidenceSeqs: Float64Array.from(evidenceSeqs),
@@ -227,6 +246,15 @@ function encode(state: GraphState): Payload {
     changeSeqs: Float64Array.from(changeSeqs),
     indexes,
   };
+}
+
+function quoteColumns(quotes: string[]): Pick<Payload, 'quoteText' | 'quoteEnds'> {
+  const quoteEnds = new Float64Array(quotes.length);
+  let bytes = 0;
+  quotes.forEach((quote, i) => (quoteEnds[i] = bytes += Buffer.byteLength(quote, 'utf8')));
+  const quoteText = Buffer.allocUnsafe(bytes);
+  quotes.forEach((quote, i) => quoteText.write(quote, i === 0 ? 0 : quoteEnds[i - 1]!, 'utf8'));
+  return { quoteText, quoteEnds };
 }
 
 /**
@@ -406,7 +434,9 @@ class SnapshotClaims implements ClaimRows {
   private readonly claims: Uint32Array;
   private readonly retractionSeqs: Float64Array;
   private readonly evidence: Uint32Array;
-  private readonly quotes: string[];
+  private readonly quoteText: Buffer;
+  private readonly quoteEnds: Float64Array;
+  private readonly oddQuotes = new Map<number, string>();
   private readonly offsets: Float64Array;
   private readonly confidence: Float64Array;
   private readonly evidenceSeqs: Float64Array;
@@ -420,7 +450,8 @@ class SnapshotClaims implements ClaimRows {
     this.claims = p.claims;
     this.retractionSeqs = p.retractionSeqs;
     this.evidence = p.evidence;
-    this.quotes = p.quotes;
+    this.quoteText = Buffer.from(p.quoteText.buffer, p.quoteText.byteOffset, p.quoteText.byteLength);
+    this.quoteEnds = p.quoteEnds;
     this.offsets = p.offsets;
     this.confidence = p.confidence;
     this.evidenceSeqs = p.evidenceSeqs;
@@ -458,11 +489,20 @@ class SnapshotClaims implements ClaimRows {
       evidenceCount += f[i + 7]!;
     }
     this.evidenceAt[this.length] = evidenceCount;
-    const columns = [this.quotes.length, this.evidence.length / EVIDENCE_FIELDS, this.offsets.length / 2, this.confidence.length, this.evidenceSeqs.length];
+    const columns = [this.quoteEnds.length, this.evidence.length / EVIDENCE_FIELDS, this.offsets.length / 2, this.confidence.length, this.evidenceSeqs.length];
     if (this.retractionSeqs.length !== this.length || columns.some((n) => n !== evidenceCount)) throw new SnapshotError('its evidence columns do not line up');
+    if (p.oddQuoteAt.length !== p.oddQuotes.length) throw new SnapshotError('its quote columns do not line up');
+    p.oddQuoteAt.forEach((e, i) => {
+      const quote = p.oddQuotes[i];
+      if (typeof quote !== 'string' || e >= evidenceCount) throw new SnapshotError(`its quote ${i} kept as a string is not one`);
+      this.oddQuotes.set(e, quote);
+    });
+    let quoteEnd = 0;
     for (let e = 0, at = 0; e < evidenceCount; e++, at += EVIDENCE_FIELDS) {
       const f = this.evidence;
-      if (typeof this.quotes[e] !== 'string') throw new SnapshotError(`evidence ${e} has no quote`);
+      const end = this.quoteEnds[e]!;
+      if (!(end >= quoteEnd && end <= this.quoteText.length)) throw new SnapshotError(`evidence ${e} has no quote`);
+      quoteEnd = end;
       text(f[at]!, 'evidence claim');
       text(f[at + 1]!, 'evidence article');
       text(f[at + 2]!, 'evidence modality');
@@ -502,7 +542,7 @@ class SnapshotClaims implements ClaimRows {
       evidence[k] = {
         claimId: str(ev[at]!),
         articleId: str(ev[at + 1]!),
-        quote: this.quotes[e]!,
+        quote: this.oddQuotes.get(e) ?? this.quoteText.toString('utf8', e === 0 ? 0 : this.quoteEnds[e - 1]!, this.quoteEnds[e]!),
         start: this.offsets[2 * e]!,
         end: this.offsets[2 * e + 1]!,
         modality: str(ev[at + 2]!) as Evidence['modality'],

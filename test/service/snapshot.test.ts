@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph, SearchIndex, neighborhood, shortestPaths } from '../../src/graph/index.ts';
 import { openSnapshot, readHeader, snapshotPathOf, writeSnapshot } from '../../src/graph/snapshot.ts';
 import { makeClaim, type Fact } from '../../src/model/index.ts';
-import { A, ENTITIES, FACTS, RATES, entity, stated } from '../graph/fixtures.ts';
+import { A, ENTITIES, FACTS, RATES, article, entity, stated } from '../graph/fixtures.ts';
 import { createServer } from '../../src/server/yoga.ts';
 import { GraphWriter } from '../../src/service/graph-writer.ts';
 import { openGraph, type OpenGraphOptions } from '../../src/service/open-graph.ts';
@@ -330,6 +330,25 @@ describe('a graph state written and read back', () => {
       expect(restored.claims({ includeDeprecated: true })).toEqual(graph.claims({ includeDeprecated: true }));
       expect(restored.history(retracted.id)).toEqual(graph.history(retracted.id));
       expect(restored.version).toBe(graph.version);
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('gives every quote back exactly: accents, other scripts, emoji, a lone surrogate', async () => {
+    const quotes = ['Acme pays 42,000 €', 'Лейка и Сяоми', 'ライカ 📷 camera', 'broken \uD800 half'];
+    const odd = article('odd', `${quotes.join('. ')}.`, '2022-10');
+    const graph = new KnowledgeGraph(RATES);
+    graph.apply([...FACTS, { type: 'ArticleAdded', article: odd }]);
+    graph.apply(quotes.map((quote, n) => stated({ subject: 'Company:acme', predicate: 'UNITS_PRODUCED', object: null, value: { type: 'Quantity', amount: n + 1, unit: 'unit', approximate: false } }, odd, quote)));
+    const folder = await tempDir('claimgraph-quotes-');
+    try {
+      const file = path.join(folder.dir, 'graph.snapshot');
+      writeSnapshot(file, graph.state(), { origin: 'test', seq: 1, batch: 1, at: '2024-01-01T00:00:00.000Z', actor: 'test' });
+      const restored = KnowledgeGraph.fromState(openSnapshot(file)!.state(), RATES, new SearchIndex());
+      const restoredQuotes = restored.claims({ article: odd.id }).map((c) => c.evidence.map((e) => e.quote));
+      expect(restoredQuotes).toEqual(quotes.map((quote) => [quote]));
+      expect(restored.claims({ includeDeprecated: true })).toEqual(graph.claims({ includeDeprecated: true }));
     } finally {
       await folder.remove();
     }
