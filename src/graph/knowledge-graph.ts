@@ -105,7 +105,9 @@ export function normaliseName(name: string): string {
 
 /**
  * A map from a key to the IDs filed under it. Most keys hold a handful of IDs, kept in a small
- * array (a Set costs several times as much); a key that gathers many moves to a Set.
+ * array (a Set costs several times as much); a key that gathers many moves to a Set, a restored
+ * one when it is first written. Arrays are never changed in place, so a state's arrays can be
+ * filed as they are.
  */
 class IdIndex<K> {
   private static readonly SMALL = 16;
@@ -121,12 +123,12 @@ class IdIndex<K> {
     }
   }
   delete(key: K, id: string): void {
-    const ids = this.map.get(key);
+    let ids = this.map.get(key);
+    if (ids === undefined) return;
+    // A restored key keeps its IDs as an array however many; it becomes a Set when first cut.
+    if (!(ids instanceof Set) && ids.length > IdIndex.SMALL) this.map.set(key, (ids = new Set(ids)));
     if (ids instanceof Set) ids.delete(id);
-    else if (ids) {
-      const at = ids.indexOf(id);
-      if (at >= 0) ids.splice(at, 1);
-    }
+    else if (ids.includes(id)) this.map.set(key, ids.filter((other) => other !== id));
   }
   get(key: K): Iterable<string> {
     return this.map.get(key) ?? EMPTY;
@@ -140,9 +142,12 @@ class IdIndex<K> {
   entries(): IterableIterator<[K, Iterable<string>]> {
     return this.map.entries();
   }
-  /** Files a key's IDs as a snapshot kept them; the key must be new. */
+  /**
+   * Files a key's IDs as a snapshot kept them, in an array of their own whatever their number:
+   * a restart files millions, and most keys are never written again. The key must be new.
+   */
   restore(key: K, ids: string[]): void {
-    this.map.set(key, ids.length > IdIndex.SMALL ? new Set(ids) : ids);
+    this.map.set(key, ids);
   }
 }
 const EMPTY: readonly string[] = [];

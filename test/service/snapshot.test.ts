@@ -353,4 +353,29 @@ describe('a graph state written and read back', () => {
       await folder.remove();
     }
   });
+
+  it('files an index key restored with many IDs as the live graph does once a merge cuts and refiles them', async () => {
+    const units = (subject: string, amount: number) =>
+      stated({ subject, predicate: 'UNITS_PRODUCED', object: null, value: { type: 'Quantity', amount, unit: 'unit', approximate: false } }, A, 'Acme made 10 units');
+    const graph = new KnowledgeGraph(RATES);
+    graph.apply([...FACTS, { type: 'EntityAdded', entity: entity('Product:gadget', 'Gadget') }]);
+    // Thirty claims of one predicate: more than an index keeps in a small array.
+    graph.apply(Array.from({ length: 30 }, (_, n) => units(n % 2 ? 'Product:gadget' : 'Product:widget', 100 + n)));
+    const folder = await tempDir('claimgraph-index-');
+    try {
+      const file = path.join(folder.dir, 'graph.snapshot');
+      writeSnapshot(file, graph.state(), { origin: 'test', seq: 1, batch: 1, at: '2024-01-01T00:00:00.000Z', actor: 'test' });
+      const restored = KnowledgeGraph.fromState(openSnapshot(file)!.state(), RATES, new SearchIndex());
+      const merge: Fact = { type: 'EntitiesMerged', keep: 'Product:widget', merge: 'Product:gadget' };
+      graph.apply([merge]);
+      restored.apply([merge]);
+      const filed = (g: KnowledgeGraph) => [...g.state().indexes.claimsByPredicate].map(([key, ids]) => [key, [...ids]]);
+      expect(filed(restored)).toEqual(filed(graph));
+      const byPredicate = filed(restored).find(([key]) => key === 'UNITS_PRODUCED')![1] as string[];
+      expect(byPredicate).toHaveLength(31);
+      expect(restored.claims({ predicate: 'UNITS_PRODUCED' })).toEqual(graph.claims({ predicate: 'UNITS_PRODUCED' }));
+    } finally {
+      await folder.remove();
+    }
+  });
 });
