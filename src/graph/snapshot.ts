@@ -344,13 +344,16 @@ export function openSnapshot(path: string): { header: SnapshotHeader; state: () 
   return { header, state };
 }
 
+/** Entry `at` of the string table, which must be a string; `what` names what refers to it. */
+function stringIn(strings: readonly (string | null)[], at: number, what = 'record'): string {
+  const text = strings[at];
+  if (typeof text !== 'string') throw new SnapshotError(`its ${what} refers to string ${at}, which is missing`);
+  return text;
+}
+
 function decode(p: Payload): RestoredState {
   const strings = p.strings;
-  const str = (at: number): string => {
-    const text = strings[at];
-    if (typeof text !== 'string') throw new SnapshotError(`string ${at} is missing`);
-    return text;
-  };
+  const str = (at: number): string => stringIn(strings, at);
   const nullable = (at: number): string | null => (at === 0 ? null : str(at));
 
   const entities: Entity[] = [];
@@ -458,17 +461,15 @@ class SnapshotClaims implements ClaimRows {
     if (this.claims.length % CLAIM_FIELDS !== 0) throw new SnapshotError('its claim column does not line up');
     this.length = this.claims.length / CLAIM_FIELDS;
     this.evidenceAt = new Uint32Array(this.length + 1);
-    const text = (at: number, what: string) => {
-      if (typeof this.strings[at] !== 'string') throw new SnapshotError(`its ${what} refers to string ${at}, which is missing`);
-    };
+    const text = (at: number, what: string) => stringIn(this.strings, at, what);
     const nullable = (at: number, what: string) => {
       if (at !== 0) text(at, what);
     };
     const json = (at: number, what: string) => {
-      text(at, what);
+      const source = text(at, what);
       if (this.parsed.has(at)) return;
       try {
-        this.parsed.set(at, JSON.parse(this.strings[at]!));
+        this.parsed.set(at, JSON.parse(source));
       } catch {
         throw new SnapshotError(`its ${what} ${at} is not JSON`);
       }

@@ -153,12 +153,17 @@ describe('graph snapshots', () => {
     expect(afterWrites).toEqual(await replayed());
   });
 
-  it('builds a restored claim\'s record when it is first read, the same record the replay builds', async () => {
+  /** Seeds the store, writes every change, and starts once more to write a snapshot of it all. */
+  async function snapshotOfChanges() {
     await open({ snapshotAfter: false });
     await close();
     await write(changes);
     await open({ snapshotAfter: 0 });
     await close();
+  }
+
+  it('builds a restored claim\'s record when it is first read, the same record the replay builds', async () => {
+    await snapshotOfChanges();
     const { graph: full } = await open({ snapshotAfter: false });
     const { graph, loaded } = await open();
     expect(loaded).toMatchObject({ replayed: 0, snapshotRefused: null });
@@ -181,11 +186,7 @@ describe('graph snapshots', () => {
 
   it('keeps the order in which each entity meets its links across a snapshot', async () => {
     // Links dropped and made again move to the end of an entity's list but not of the graph's.
-    await open({ snapshotAfter: false });
-    await close();
-    await write(changes);
-    await open({ snapshotAfter: 0 });
-    await close();
+    await snapshotOfChanges();
     const { graph, loaded } = await open();
     expect(loaded.snapshotSeq).toBeGreaterThan(0);
     const order = (g: KnowledgeGraph) => g.graph.mapNodes((node) => g.graph.edges(node));
