@@ -41,7 +41,7 @@ let pipeline: Promise<IngestArticle> | null = null;
 
 /**
  * The ingestion pipeline, loaded on first use rather than with the server: with its language
- * model it is most of the server's module loading (0.9 s of 1.0 s), and a server that only
+ * model it is most of the server's module loading (0.85 s of 1.0–1.2 s), and a server that only
  * answers queries never runs it.
  */
 function loadPipeline(): Promise<IngestArticle> {
