@@ -18,6 +18,11 @@ export interface RunningServer {
   output: () => string;
 }
 
+/** The command and arguments that run `command` pinned to `core` with taskset, or as it is when `core` is null. */
+export function pinned(core: number | null, command: string, args: string[]): [string, string[]] {
+  return core === null ? [command, args] : ['taskset', ['-c', String(core), command, ...args]];
+}
+
 export async function startServer(options: {
   name: string;
   command: string;
@@ -32,9 +37,7 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const { command, args, core } = options;
   const started = performance.now();
-  const child = core === null
-    ? spawn(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn('taskset', ['-c', String(core), command, ...args], { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(...pinned(core, command, args), { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (d: Buffer) => {
     output += d.toString();

@@ -84,6 +84,9 @@ export function renderReport(results: BenchResults): string {
         if (!e) continue;
         lines.push(`| ${num(row.claims)} | ${num(e.openMs / 1000, 1)}${e.fromSnapshot ? '' : ' (no snapshot)'} | ${num(e.heapAfterOpen / MB)} | ${num(e.unreadAfterOpen)} | ${num(e.readMs / 1000, 1)} | ${num(e.heapAfterRead / MB)} | ${num(e.heapAfterRead / e.claims)} |`);
       }
+      for (const row of results.scale) {
+        if (row.everyClaim?.unreadAfterRead) lines.push('', `- ${num(row.claims)}: ${num(row.everyClaim.unreadAfterRead)} claims were still unread after reading every claim, so its heap is not the most`);
+      }
     }
     lines.push('', 'One request at a time (median ms of 20 sample requests per query, before the load):', '');
     lines.push(`| claims | ${OPERATIONS.join(' | ')} |`, `|---:|${OPERATIONS.map(() => '---:').join('|')}|`);

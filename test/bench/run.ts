@@ -30,7 +30,7 @@ import { generateCorpus, type CorpusFiles } from './generate-corpus.ts';
 import { describeMachine, loadAverage, watchDisk, type DiskWait, type Machine } from './machine.ts';
 import { pipelineRates, type IngestRate } from './pipeline-rate.ts';
 import { summariseProfile, type ProfileSummary } from './profile-summary.ts';
-import { freePort, heapOf, rssOf, type RunningServer } from './processes.ts';
+import { freePort, heapOf, pinned, rssOf, type RunningServer } from './processes.ts';
 import { OPERATIONS, mix, type Operation } from './query-mix.ts';
 import { renderReport } from './report.ts';
 import { HAS_RESPONSE_CACHE, NODE_HEAP_MB, bare, claimgraph, claimgraphCached, importedStore, type Target } from './targets.ts';
@@ -117,8 +117,7 @@ export interface EveryClaimRead {
 /** Opens the corpus's store in a process of its own on the server core and reads every claim. */
 function readEveryClaim(files: CorpusFiles, storePath: string): EveryClaimRead | null {
   const args = [`--max-old-space-size=${NODE_HEAP_MB}`, '--expose-gc', join(import.meta.dirname, 'read-every-claim.ts'), storePath, files.dataDir];
-  const [command, argv] = serverCore === null ? [process.execPath, args] : ['taskset', ['-c', String(serverCore), process.execPath, ...args]];
-  const result = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const result = spawnSync(...pinned(serverCore, process.execPath, args), { encoding: 'utf8', maxBuffer: 1 << 24 });
   const line = result.stdout?.trim().split('\n').at(-1);
   if (result.status !== 0 || !line) {
     log(`  reading every claim failed: ${(result.stderr ?? '').slice(-2000)}`);

@@ -15,6 +15,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pinned } from './processes.ts';
 
 export interface LoadResult {
   requests: number;
@@ -91,10 +92,8 @@ export async function drive(options: {
   const script = join(workDir, 'mix.lua');
   writeFileSync(script, `args_path = "${path}"\nconnections = ${connections}\n${LUA}`);
   const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '-s', script, url, '--', bodiesFile, '0'];
-  const command = core === null ? 'wrk' : 'taskset';
-  const argv = core === null ? args : ['-c', String(core), 'wrk', ...args];
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...pinned(core, 'wrk', args), { stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
