@@ -465,6 +465,36 @@ describe('SearchIndex: replaying many batches in bulk', () => {
     expect(again.search('quorvel', 10, ['CLAIM'])).toHaveLength(2);
     again.close();
   });
+
+  it('ends a replay that indexed a large share of the documents with the index in one segment', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'claimgraph-search-')), 'search.sqlite');
+    // A commit after every second document, each writing a segment of its own.
+    const index = new SearchIndex(path, 'log-1', { bulkCommitEvery: 2 });
+    let during = 0;
+    await index.bulk(async () => {
+      for (let seq = 1; seq <= 8; seq++) batch(index, seq);
+      during = index.segmentCount();
+    });
+    expect(during).toBeGreaterThan(1);
+    expect(index.segmentCount()).toBe(1);
+    expect(index.search('quorvel', 10, ['CLAIM'])).toHaveLength(8);
+    expect(index.search('quorvel batch 7', 10, ['CLAIM'])[0]?.id).toBe('Claim:b7');
+    index.close();
+  });
+
+  it('leaves the segments as they are after a replay of a few batches into a large index', async () => {
+    const index = new SearchIndex(':memory:', 'log-1');
+    await index.bulk(async () => {
+      for (let seq = 1; seq <= 40; seq++) batch(index, seq);
+    });
+    expect(index.segmentCount()).toBe(1);
+    // Two documents beside forty: each batch on its own commits a segment.
+    batch(index, 41);
+    await index.bulk(async () => batch(index, 42));
+    expect(index.segmentCount()).toBe(3);
+    expect(index.search('quorvel', 50, ['CLAIM'])).toHaveLength(42);
+    index.close();
+  });
 });
 
 describe('SearchIndex: mentions written by a first replay', () => {
