@@ -3,13 +3,13 @@
  * body size, batching, introspection, error masking, request IDs, logs, CORS and CSRF.
  */
 
-import { createYoga } from 'graphql-yoga';
+import { createSchema, createYoga } from 'graphql-yoga';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, loadConfig, type Limits } from '../../src/config.ts';
 import type { KnowledgeGraph } from '../../src/graph/index.ts';
 import { schema } from '../../src/graphql/index.ts';
-import { useTimeBudget } from '../../src/server/plugins/use-time-budget.ts';
+import { outsideBudget, useTimeBudget } from '../../src/server/plugins/use-time-budget.ts';
 import { loadGraph } from '../../src/server/load-graph.ts';
 import { createServer, type ServerConfig } from '../../src/server/yoga.ts';
 
@@ -159,6 +159,40 @@ describe('the time budget', () => {
     const second = onTickingClock(1e9);
     await second.run();
     expect(second.reads()).toBe(first.reads());
+  });
+
+  it('does not count one-time set-up a resolver waits on outside the budget', async () => {
+    // A clock that moves 1 ms at each read, and 100 ms while the set-up runs.
+    let clock = 0;
+    const now = () => ++clock;
+    const setUp = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      clock += 100;
+      return 'ready';
+    };
+    const tiny = createSchema({
+      typeDefs: 'type Query { counted: Step! excluded: Step! } type Step { state: String! next: String! }',
+      resolvers: {
+        Query: {
+          counted: async () => ({ state: await setUp() }),
+          excluded: async (_root: unknown, _args: unknown, context: object) => ({ state: await outsideBudget(context, setUp()) }),
+        },
+        Step: { next: () => 'done' },
+      },
+    });
+    const run = async (field: string) => {
+      const yoga = createYoga({ schema: tiny, plugins: [useTimeBudget({ budgetMs: 20, now })] });
+      const response = await yoga.fetch('http://claimgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ ${field} { state next } }` }),
+      });
+      return (await response.json()) as Body;
+    };
+    expect(codes(await run('counted'))).toEqual(['TIME_BUDGET_EXCEEDED']);
+    const excluded = await run('excluded');
+    expect(excluded.errors).toBeUndefined();
+    expect(excluded.data).toEqual({ excluded: { state: 'ready', next: 'done' } });
   });
 
   it('cuts a heavy query short on the real clock', async () => {

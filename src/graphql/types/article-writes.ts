@@ -15,6 +15,7 @@ import type { Entity } from '../../model/index.ts';
 import { builder } from '../builder.ts';
 import { ArticleRef, ClaimRef, EntityRef } from '../refs.ts';
 import { authorise } from '../writes.ts';
+import { outsideBudget } from '../../server/plugins/use-time-budget.ts';
 import { EntityKindEnum, ModalityEnum, PredicateEnum } from './enums.ts';
 
 const ArticleFormatEnum = builder.enumType('ArticleFormat', {
@@ -151,7 +152,7 @@ builder.queryFields((t) => ({
     type: IngestPreviewRef,
     description: 'Reads an article and shows the entities and claims it would add, without changing the graph.',
     args: { input: t.arg({ type: ArticleInput }) },
-    resolve: async (_root, args, { graph }) => preview(await loadPipeline(), graph, args.input),
+    resolve: async (_root, args, context) => preview(await outsideBudget(context, loadPipeline()), context.graph, args.input),
   }),
 }));
 
@@ -162,7 +163,7 @@ builder.relayMutationField(
     description: 'Reads an article and stores it with the entities and claims it states. The same text twice adds nothing.',
     resolve: async (_root, { input }, context) => {
       const { writer, principal } = authorise(context, 'write', 'ingestArticle');
-      const ingestArticle = await loadPipeline();
+      const ingestArticle = await outsideBudget(context, loadPipeline());
       const { result } = await writer.write(principal.actor, (graph) => {
         // A cheap look-up first, so a repeat costs no pipeline run.
         const known = graph.articleByContentHash(contentHash(input.article.body));
