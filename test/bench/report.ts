@@ -28,7 +28,7 @@ export function renderReport(results: BenchResults): string {
     '',
     `Load: ${results.tool} on its own core, ${results.options.connections} connections, ${results.options.duration} s per row after a warm-up with the mix as long as a row (at most 15 s); ` +
       `${results.tool === 'wrk' ? `each connection waits ${SETTLE_MS} ms before its first request, so none is timed while the server is still accepting the others, and requests/s are counted without the wait; ` : ''}` +
-      `each server pinned to the other core with taskset. Queries draw their IDs and search terms from across the corpus. ` +
+      `each server pinned to the other core with taskset${results.nodeFlags?.length ? `, each Node server started with claimgraph's \`npm start\` flags (${results.nodeFlags.join(' ')})` : ''}. Queries draw their IDs and search terms from across the corpus. ` +
       `Response cache: ${results.responseCache}.`,
     '',
   );

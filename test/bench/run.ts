@@ -34,6 +34,7 @@ import { freePort, heapOf, pinned, rssOf, type RunningServer } from './processes
 import { OPERATIONS, mix, type Operation } from './query-mix.ts';
 import { renderReport } from './report.ts';
 import { HAS_RESPONSE_CACHE, NODE_HEAP_MB, bare, claimgraph, claimgraphCached, importedStore, type Target } from './targets.ts';
+import { SERVER_NODE_FLAGS } from '../../src/server/node-flags.ts';
 import { cores, drive, ensureWrk, type LoadResult } from './wrk-driver.ts';
 
 const { values } = parseArgs({
@@ -130,6 +131,8 @@ export interface BenchResults {
   /** The commit measured, and how many files under src/ differed from it in the work tree. */
   commit: string;
   uncommittedSrcFiles: number;
+  /** The node flags every Node server of the run was started with (claimgraph's `npm start` flags). */
+  nodeFlags?: string[];
   startedAt: string;
   finishedAt: string;
   machine: Machine;
@@ -156,6 +159,7 @@ function codeNow(): string {
 const results: BenchResults = {
   commit: git(['rev-parse', '--short', 'HEAD']),
   uncommittedSrcFiles: git(['status', '--short', '--', 'src']).split('\n').filter(Boolean).length,
+  nodeFlags: [...SERVER_NODE_FLAGS],
   startedAt: new Date().toISOString(),
   finishedAt: '',
   machine: describeMachine(),

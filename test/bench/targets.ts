@@ -11,6 +11,7 @@ import type { CorpusFiles } from './generate-corpus.ts';
 import type { QuerySample } from './corpus/query-sample.ts';
 import { claimgraphBodies, type Operation } from './query-mix.ts';
 import { startServer, stopServer, type RunningServer } from './processes.ts';
+import { SERVER_NODE_FLAGS } from '../../src/server/node-flags.ts';
 
 export interface TargetContext {
   port: number;
@@ -69,13 +70,14 @@ export function clearDerived(corpus: CorpusFiles): string[] {
 
 /**
  * Starts a Node script that serves the mix at /graphql and says it is healthy at /health, on
- * the server core, listening on HOST 127.0.0.1 and PORT, with the benchmark's heap limit.
+ * the server core, listening on HOST 127.0.0.1 and PORT, with the benchmark's heap limit and
+ * the node flags claimgraph's `npm start` uses (every Node server in the run gets the same).
  */
 export function startNodeServer(name: string, script: string, context: TargetContext, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunningServer> {
   return startServer({
     name,
     command: process.execPath,
-    args: [`--max-old-space-size=${NODE_HEAP_MB}`, ...nodeArgs, script],
+    args: [`--max-old-space-size=${NODE_HEAP_MB}`, ...SERVER_NODE_FLAGS, ...nodeArgs, script],
     env: { ...process.env, PORT: String(context.port), HOST: '127.0.0.1', ...env },
     core: context.core,
     port: context.port,

@@ -22,16 +22,19 @@ export interface RealServer {
   rss(): number;
   /** Peak resident memory in bytes since start (Linux /proc). */
   peakRss(): number;
-  stop(): Promise<void>;
+  /** Sends SIGTERM; resolves with the exit code once the process has exited. */
+  stop(): Promise<number | null>;
 }
 
 export interface StartOptions {
   /** Keep what the server writes (for logLines and output); off for long runs. */
   keepOutput?: boolean;
+  /** What node runs: the server module unless given (such as the command line's `serve`). */
+  args?: string[];
 }
 
-export async function startServer(env: Record<string, string> = {}, { keepOutput = true }: StartOptions = {}): Promise<RealServer> {
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+export async function startServer(env: Record<string, string> = {}, { keepOutput = true, args = [MAIN] }: StartOptions = {}): Promise<RealServer> {
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_STORE: ':memory:', CLAIMGRAPH_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,9 +70,9 @@ export async function startServer(env: Record<string, string> = {}, { keepOutput
     rss: () => status('VmRSS'),
     peakRss: () => status('VmHWM'),
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+      new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
       }),
   };

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serverCommand } from '../../src/cli/serve.ts';
+import { SERVER_NODE_FLAGS, missingFlags } from '../../src/server/node-flags.ts';
+import { startServer } from './real-server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+describe('the node flags the server runs with', () => {
+  it('are the ones npm start passes, before the server module', () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(['node', ...SERVER_NODE_FLAGS, 'src/server/main.ts'].join(' '));
+  });
+
+  it('are added to a node command that lacks them, once, keeping the flags it has', () => {
+    expect(missingFlags(['--inspect', ...SERVER_NODE_FLAGS])).toEqual([]);
+    const command = serverCommand(['--inspect']);
+    expect(command.slice(0, -1)).toEqual(['--inspect', ...SERVER_NODE_FLAGS]);
+    expect(command.at(-1)).toBe(path.join(ROOT, 'src/server/main.ts'));
+    expect(serverCommand([...SERVER_NODE_FLAGS]).slice(0, -1)).toEqual([...SERVER_NODE_FLAGS]);
+  });
+
+  it('are what `claimgraph serve` starts the server with, and it passes a stop signal on', async () => {
+    const serve = await startServer({}, { args: [path.join(ROOT, 'src/cli/main.ts'), 'serve'] });
+    try {
+      expect((await fetch(`${serve.base}/health`)).status).toBe(200);
+      // The server is the command's one child node, started with the flags.
+      const children = readFileSync(`/proc/${serve.pid}/task/${serve.pid}/children`, 'utf8').trim().split(/\s+/);
+      expect(children).toHaveLength(1);
+      const argv = readFileSync(`/proc/${children[0]}/cmdline`, 'utf8').split('\0');
+      for (const flag of SERVER_NODE_FLAGS) expect(argv).toContain(flag);
+      expect(argv).toContain(path.join(ROOT, 'src/server/main.ts'));
+      expect(await serve.stop()).toBe(0);
+      await expect(fetch(`${serve.base}/health`)).rejects.toThrow();
+    } finally {
+      await serve.stop();
+    }
+  }, 30_000);
+});
