@@ -25,6 +25,10 @@ export async function run(): Promise<number> {
   process.on('SIGINT', pass);
   process.on('SIGTERM', pass);
   return new Promise((resolve) => {
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.once('error', (error) => {
+      console.error(`claimgraph serve: cannot start the server: ${error.message}`);
+      resolve(1);
+    });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -246,21 +246,26 @@ export class SearchIndex {
     if (this.#bulk) return work();
     this.#bulk = { changes: 0, total: 0 };
     this.db.exec('BEGIN');
+    let indexed = 0;
+    let result: T;
     try {
       this.mentions.deferEntityIndex();
-      const result = await work();
+      result = await work();
       if (this.#bulk) {
         this.mentions.restoreEntityIndex();
         this.db.exec('COMMIT');
-        if (this.#bulk.total > 0 && this.#bulk.total >= MERGE_AFTER_SHARE * this.documentCount()) this.mergeSegments();
+        indexed = this.#bulk.total;
       }
-      return result;
     } catch (error) {
       if (this.#bulk) this.#rollBackBulk();
       throw error;
     } finally {
       this.#bulk = null;
     }
+    // After the commit, in a transaction of its own: a merge that fails leaves the replay's
+    // documents committed, and the index as valid as before it.
+    if (indexed > 0 && indexed >= MERGE_AFTER_SHARE * this.documentCount()) this.mergeSegments();
+    return result;
   }
 
   /** How many entities, articles and claims the index holds. */
