@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, loadConfig, type Limits } from '../../src/config.ts';
 import type { KnowledgeGraph } from '../../src/graph/index.ts';
 import { schema } from '../../src/graphql/index.ts';
-import { outsideBudget, useTimeBudget } from '../../src/server/plugins/use-time-budget.ts';
+import { outsideBudget } from '../../src/graphql/deadline.ts';
+import { useTimeBudget } from '../../src/server/plugins/use-time-budget.ts';
 import { loadGraph } from '../../src/server/load-graph.ts';
 import { createServer, type ServerConfig } from '../../src/server/yoga.ts';
 

@@ -14,8 +14,8 @@ import { claimText, formatValue } from '../../graph/index.ts';
 import type { Entity } from '../../model/index.ts';
 import { builder } from '../builder.ts';
 import { ArticleRef, ClaimRef, EntityRef } from '../refs.ts';
+import { outsideBudget } from '../deadline.ts';
 import { authorise } from '../writes.ts';
-import { outsideBudget } from '../../server/plugins/use-time-budget.ts';
 import { EntityKindEnum, ModalityEnum, PredicateEnum } from './enums.ts';
 
 const ArticleFormatEnum = builder.enumType('ArticleFormat', {

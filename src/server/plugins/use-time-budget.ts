@@ -11,17 +11,9 @@
 
 import { GraphQLError, isIntrospectionType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { DEADLINE, type WithDeadline } from '../../graphql/deadline.ts';
 
-const DEADLINE = Symbol('claimgraph.deadline');
 const CHECKED = Symbol('claimgraph.deadlineChecked');
-
-interface Deadline {
-  at: number;
-  budgetMs: number;
-  now: () => number;
-}
-
-type WithDeadline = { [DEADLINE]?: Deadline };
 
 export const TIME_BUDGET_EXCEEDED = 'TIME_BUDGET_EXCEEDED';
 
@@ -54,21 +46,6 @@ function checkDeadlines(schema: GraphQLSchema): void {
       };
       field.resolve = Object.assign(checked, { [CHECKED]: true as const });
     }
-  }
-}
-
-/**
- * Awaits `work` without counting the time it takes against the operation's budget: for one-time
- * set-up a resolver waits on, such as the ingestion pipeline's modules loading on the first
- * write after a start (about a second), which says nothing about what the operation asks for.
- */
-export async function outsideBudget<T>(context: object, work: Promise<T>): Promise<T> {
-  const deadline = (context as WithDeadline)[DEADLINE];
-  const started = deadline?.now();
-  try {
-    return await work;
-  } finally {
-    if (deadline && started !== undefined) deadline.at += deadline.now() - started;
   }
 }
 
