@@ -264,13 +264,17 @@ export class SearchIndex {
     }
     // After the commit, in a transaction of its own: a merge that fails leaves the replay's
     // documents committed, and the index as valid as before it.
-    if (indexed > 0 && indexed >= MERGE_AFTER_SHARE * this.documentCount()) this.mergeSegments();
+    if (indexed > 0 && indexed >= MERGE_AFTER_SHARE * this.#highestRow()) this.mergeSegments();
     return result;
   }
 
-  /** How many entities, articles and claims the index holds. */
-  documentCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM doc_ids').get() as { n: number }).n;
+  /**
+   * The highest row of the full-text table: at least the number of documents it holds, read
+   * from the end of its B-tree. Counting the documents instead reads every row of the ID table,
+   * 1.3 s at 1,000,000 claims when its pages are not in memory, on every start that replays.
+   */
+  #highestRow(): number {
+    return (this.db.prepare('SELECT max(rowid) AS n FROM docs').get() as { n: number | null }).n ?? 0;
   }
 
   /** How many segments the full-text index is written in. */
