@@ -264,7 +264,7 @@ export class SearchIndex {
     }
     // After the commit, in a transaction of its own: a merge that fails leaves the replay's
     // documents committed, and the index as valid as before it.
-    if (indexed > 0 && indexed >= MERGE_AFTER_SHARE * this.#highestRow()) this.mergeSegments();
+    if (indexed > 0 && indexed >= MERGE_AFTER_SHARE * this.#highestRow()) this.#mergeSegments();
     return result;
   }
 
@@ -277,13 +277,13 @@ export class SearchIndex {
     return (this.db.prepare('SELECT max(rowid) AS n FROM docs').get() as { n: number | null }).n ?? 0;
   }
 
-  /** How many segments the full-text index is written in. */
+  /** How many segments the full-text index is written in (for tests and diagnosis). */
   segmentCount(): number {
     return (this.db.prepare('SELECT count(DISTINCT segid) AS n FROM docs_idx').get() as { n: number }).n;
   }
 
   /** Merges the full-text index into one segment (FTS5's 'optimize'). */
-  mergeSegments(): void {
+  #mergeSegments(): void {
     this.db.exec("INSERT INTO docs (docs) VALUES ('optimize')");
   }
 
