@@ -19,6 +19,7 @@ import { ChangeLog, claimHistory, type Change } from './change-log.ts';
 import { checkFact, introducedBy } from './check-fact.ts';
 import { claimText } from './claim-text.ts';
 import { NotFoundGraphError } from './errors.ts';
+import { IdIndex, isColumns, type IdListColumns } from './id-index.ts';
 import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole, Recorded } from './records.ts';
 import { SearchIndex } from './search-index.ts';
 import { validAt } from './valid-at.ts';
@@ -89,9 +90,10 @@ export interface GraphState {
   indexes: Record<IdIndexName, Iterable<[string, Iterable<string>]>>;
 }
 
-/** A state as a snapshot gives it back: its claims still rows, made into records when read. */
-export interface RestoredState extends Omit<GraphState, 'claims'> {
+/** A state as a snapshot gives it back: its claims still rows, made into records when read, and its indexes still columns. */
+export interface RestoredState extends Omit<GraphState, 'claims' | 'indexes'> {
   claims: ClaimRows;
+  indexes: Record<IdIndexName, IdListColumns>;
 }
 
 /** Records already built, as rows. */
@@ -103,54 +105,6 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[’']s\b/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * A map from a key to the IDs filed under it. Most keys hold a handful of IDs, kept in a small
- * array (a Set costs several times as much); a key that gathers many moves to a Set, a restored
- * one when it is first written. Arrays are never changed in place, so a state's arrays can be
- * filed as they are.
- */
-class IdIndex<K> {
-  private static readonly SMALL = 16;
-  private readonly map = new Map<K, string[] | Set<string>>();
-  add(key: K, id: string): void {
-    const ids = this.map.get(key);
-    if (ids === undefined) this.map.set(key, [id]);
-    else if (ids instanceof Set) ids.add(id);
-    else if (!ids.includes(id)) {
-      // A new array of the exact length: a pushed-to array reserves room for 16 more.
-      if (ids.length < IdIndex.SMALL) this.map.set(key, [...ids, id]);
-      else this.map.set(key, new Set([...ids, id]));
-    }
-  }
-  delete(key: K, id: string): void {
-    let ids = this.map.get(key);
-    if (ids === undefined) return;
-    // A restored key keeps its IDs as an array however many; it becomes a Set when first cut.
-    if (!(ids instanceof Set) && ids.length > IdIndex.SMALL) this.map.set(key, (ids = new Set(ids)));
-    if (ids instanceof Set) ids.delete(id);
-    else if (ids.includes(id)) this.map.set(key, ids.filter((other) => other !== id));
-  }
-  get(key: K): Iterable<string> {
-    return this.map.get(key) ?? EMPTY;
-  }
-  take(key: K): Iterable<string> {
-    const ids = this.map.get(key) ?? EMPTY;
-    this.map.delete(key);
-    return ids;
-  }
-  /** Every key with its IDs, in the order the keys were first filed. */
-  entries(): IterableIterator<[K, Iterable<string>]> {
-    return this.map.entries();
-  }
-  /**
-   * Files a key's IDs as a snapshot kept them, in an array of their own whatever their number:
-   * a restart files millions, and most keys are never written again. The key must be new.
-   */
-  restore(key: K, ids: string[]): void {
-    this.map.set(key, ids);
-  }
-}
-const EMPTY: readonly string[] = [];
 
 /**
  * The list with one more item. Short lists are copied at their exact length (`push` on a short
@@ -178,7 +132,7 @@ export class KnowledgeGraph {
 
   private readonly articleRecords = new Map<string, Article>();
   private readonly claimRecords = new ClaimStore();
-  private readonly byName = new IdIndex<string>();
+  private readonly byName = new IdIndex();
   private readonly changes = new ChangeLog();
   private readonly articleByHash = new Map<string, string>();
   /** Merged entity ID → the entity it was merged into; old claim ID → the claim it became. */
@@ -189,14 +143,14 @@ export class KnowledgeGraph {
    * millions of duplicates alive.
    */
   private readonly strings = new Map<string, string>();
-  private readonly claimsBySubject = new IdIndex<string>();
-  private readonly claimsByObject = new IdIndex<string>();
-  private readonly claimsByPredicate = new IdIndex<string>();
-  private readonly claimsByArticle = new IdIndex<string>();
-  private readonly claimsByCredit = new IdIndex<string>();
-  private readonly citesByArticle = new IdIndex<string>();
-  private readonly citingArticles = new IdIndex<string>();
-  private readonly articlesByPublisher = new IdIndex<string>();
+  private readonly claimsBySubject = new IdIndex();
+  private readonly claimsByObject = new IdIndex();
+  private readonly claimsByPredicate = new IdIndex();
+  private readonly claimsByArticle = new IdIndex();
+  private readonly claimsByCredit = new IdIndex();
+  private readonly citesByArticle = new IdIndex();
+  private readonly citingArticles = new IdIndex();
+  private readonly articlesByPublisher = new IdIndex();
   private readonly entityIds = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
   /** Sorted lists, rebuilt on first read after a change. */
   private sorted: { version: number; entities: Map<string, Entity[]>; articles: Article[] | null } = {
@@ -431,15 +385,20 @@ export class KnowledgeGraph {
     return makeClaim({ ...parts, subject, object });
   }
 
-  private static edgeKey(s: ClaimStatement): string {
-    return `${s.predicate}|${s.subject}|${s.object}`;
+  /**
+   * The key of the edge for a predicate between two entities. Joined, not concatenated: a
+   * concatenation is a tree of string pieces the collector visits one by one, several objects
+   * per edge for as long as the edge lives; a join is one flat string.
+   */
+  private static edgeKey(predicate: string, subject: string, object: string): string {
+    return [predicate, subject, object].join('|');
   }
 
   /** Adds a live claim to the derived entity→entity edge for its subject, predicate and object. */
   private link(record: ClaimRecord): void {
     const s = record.statement;
     if (!s.object || s.negated || record.retraction) return;
-    const key = KnowledgeGraph.edgeKey(s);
+    const key = KnowledgeGraph.edgeKey(s.predicate, s.subject, s.object);
     if (!this.graph.hasEdge(key)) this.graph.addEdgeWithKey(key, s.subject, s.object, { type: 'RELATED', predicate: s.predicate, claims: [s.id] });
     else {
       const attributes = this.graph.getEdgeAttributes(key);
@@ -450,8 +409,9 @@ export class KnowledgeGraph {
   /** Takes a claim off its edge, and drops the edge when no live claim supports it. */
   private unlink(record: ClaimRecord): void {
     const s = record.statement;
-    const key = KnowledgeGraph.edgeKey(s);
-    if (!s.object || !this.graph.hasEdge(key)) return;
+    if (!s.object) return;
+    const key = KnowledgeGraph.edgeKey(s.predicate, s.subject, s.object);
+    if (!this.graph.hasEdge(key)) return;
     const claims = this.graph.getEdgeAttributes(key).claims;
     const at = claims.indexOf(s.id);
     if (at >= 0) claims.splice(at, 1);
@@ -616,7 +576,7 @@ export class KnowledgeGraph {
       this.search.addEntity(entity);
     }
     for (const edge of state.edges) {
-      const key = `${edge.predicate}|${edge.source}|${edge.target}`;
+      const key = KnowledgeGraph.edgeKey(edge.predicate, edge.source, edge.target);
       this.graph.addEdgeWithKey(key, edge.source, edge.target, { type: 'RELATED', predicate: edge.predicate, claims: edge.claims });
     }
     for (const article of state.articles) {
@@ -628,8 +588,9 @@ export class KnowledgeGraph {
     for (const [from, to] of state.redirects) this.redirects.set(from, to);
     for (const [id, changes] of state.changes) this.changes.restore(id, changes);
     for (const name of ID_INDEXES) {
-      const index: IdIndex<string> = this[name];
-      for (const [key, ids] of state.indexes[name]) index.restore(key, Array.isArray(ids) ? ids : [...ids]);
+      const listed = state.indexes[name];
+      if (isColumns(listed)) this[name].restoreColumns(listed);
+      else this[name].restore(listed);
     }
   }
 

@@ -19,6 +19,7 @@ import { crc32 } from 'node:zlib';
 import type { Article, ClaimStatement, Entity, EntityKind, Evidence, Predicate } from '../model/index.ts';
 import type { Change } from './change-log.ts';
 import type { ClaimRows } from './claim-store.ts';
+import type { IdListColumns } from './id-index.ts';
 import { ID_INDEXES, type ArticleMetadata, type EdgeState, type GraphState, type IdIndexName, type RestoredState } from './knowledge-graph.ts';
 import type { ClaimRecord, Recorded, Retraction } from './records.ts';
 
@@ -409,18 +410,19 @@ function decode(p: Payload): RestoredState {
     changes.push([str(p.changed[i]!), list]);
   }
 
-  const indexes = {} as Record<IdIndexName, [string, string[]][]>;
+  // The indexes stay in their columns (see IdIndex.restoreColumns), checked through here.
+  const indexes = {} as Record<IdIndexName, IdListColumns>;
   for (const name of ID_INDEXES) {
     const { keys, counts, ids } = p.indexes[name];
-    const entries: [string, string[]][] = [];
-    let at = 0;
+    if (counts.length !== keys.length) throw new SnapshotError(`its index ${name} does not line up`);
+    const starts = new Uint32Array(keys.length + 1);
     for (let k = 0; k < keys.length; k++) {
-      const list = new Array<string>(counts[k]!);
-      for (let j = 0; j < list.length; j++, at++) list[j] = str(ids[at]!);
-      entries.push([str(keys[k]!), list]);
+      str(keys[k]!);
+      starts[k + 1] = starts[k]! + counts[k]!;
     }
-    if (at !== ids.length) throw new SnapshotError(`its index ${name} does not line up`);
-    indexes[name] = entries;
+    if (starts[keys.length] !== ids.length) throw new SnapshotError(`its index ${name} does not line up`);
+    for (let i = 0; i < ids.length; i++) str(ids[i]!);
+    indexes[name] = { strings, keys, starts, ids };
   }
 
   return { version: p.version, entities, edges, articles, claims, redirects, changes, indexes };

@@ -233,21 +233,48 @@ describe('graph snapshots', () => {
       await expectRefused(expected, /not a claimgraph snapshot/);
     });
 
-    it('when a claim\'s evidence refers to a string the snapshot does not hold', async () => {
-      const expected = await withSnapshot();
+    type Columns = { strings: unknown[]; evidence: Uint32Array; indexes: Record<string, { keys: Uint32Array; counts: Uint32Array; ids: Uint32Array }> };
+    /** Rewrites the snapshot's columns with a sound checksum, so that only the columns are wrong. */
+    async function rewriteColumns(change: (payload: Columns) => void): Promise<string> {
       const file = snapshotPathOf(storePath);
       const bytes = await readFile(file);
-      // Rewritten with a sound checksum: only the columns are wrong.
       const { header, payloadAt } = readHeader(bytes);
-      const payload = deserialize(bytes.subarray(payloadAt)) as { strings: unknown[]; evidence: Uint32Array };
-      payload.evidence[1] = payload.strings.length + 3;
+      const payload = deserialize(bytes.subarray(payloadAt)) as Columns;
+      change(payload);
       const changed = serialize(payload);
       const headerBytes = Buffer.from(JSON.stringify({ ...header, bytes: changed.length, crc32: crc32(changed) }));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(headerBytes.length);
       await writeFile(file, Buffer.concat([bytes.subarray(0, 8), length, headerBytes, changed]));
+      return file;
+    }
+
+    it('when a claim\'s evidence refers to a string the snapshot does not hold', async () => {
+      const expected = await withSnapshot();
+      const file = await rewriteColumns((payload) => {
+        payload.evidence[1] = payload.strings.length + 3;
+      });
       expect(() => openSnapshot(file)!.state()).toThrow(/evidence article refers to string \d+, which is missing/);
       await expectRefused(expected, /evidence article refers to string/);
+    });
+
+    // An index keeps its IDs in the columns until they are read: the checks are at the open.
+    it('when an index lists an ID the snapshot does not hold', async () => {
+      const expected = await withSnapshot();
+      const file = await rewriteColumns((payload) => {
+        const ids = payload.indexes.claimsBySubject!.ids;
+        ids[ids.length - 1] = payload.strings.length + 7;
+      });
+      expect(() => openSnapshot(file)!.state()).toThrow(/refers to string \d+, which is missing/);
+      await expectRefused(expected, /refers to string/);
+    });
+
+    it('when an index counts more IDs than it lists', async () => {
+      const expected = await withSnapshot();
+      await rewriteColumns((payload) => {
+        payload.indexes.claimsByArticle!.counts[0]! += 1;
+      });
+      await expectRefused(expected, /its index claimsByArticle does not line up/);
     });
 
     it('when the file is not a snapshot at all', async () => {
