@@ -31,11 +31,20 @@ export interface EntityAttributes {
   entity: Entity;
 }
 
-/** A RELATED edge: entity → entity for one predicate, with the live claims that support it. */
+/**
+ * A RELATED edge: entity → entity for one predicate, with the live claims that support it. Most
+ * edges rest on one claim, kept as its ID alone: an array costs the collector two more objects
+ * per edge. `edgeClaims` reads either.
+ */
 export interface EdgeAttributes {
   type: 'RELATED';
   predicate: Predicate;
-  claims: string[];
+  claim: string | string[];
+}
+
+/** The IDs of the claims an edge rests on. */
+export function edgeClaims(attributes: EdgeAttributes): readonly string[] {
+  return typeof attributes.claim === 'string' ? [attributes.claim] : attributes.claim;
 }
 
 export interface ApplyMeta {
@@ -53,7 +62,7 @@ export interface EdgeState {
   source: string;
   target: string;
   predicate: Predicate;
-  claims: string[];
+  claims: readonly string[];
 }
 
 /** The graph's ID indexes, by name, as a snapshot lists them. */
@@ -399,10 +408,13 @@ export class KnowledgeGraph {
     const s = record.statement;
     if (!s.object || s.negated || record.retraction) return;
     const key = KnowledgeGraph.edgeKey(s.predicate, s.subject, s.object);
-    if (!this.graph.hasEdge(key)) this.graph.addEdgeWithKey(key, s.subject, s.object, { type: 'RELATED', predicate: s.predicate, claims: [s.id] });
+    if (!this.graph.hasEdge(key)) this.graph.addEdgeWithKey(key, s.subject, s.object, { type: 'RELATED', predicate: s.predicate, claim: s.id });
     else {
       const attributes = this.graph.getEdgeAttributes(key);
-      if (!attributes.claims.includes(s.id)) attributes.claims = appended(attributes.claims, s.id);
+      const claim = attributes.claim;
+      if (typeof claim === 'string') {
+        if (claim !== s.id) attributes.claim = [claim, s.id];
+      } else if (!claim.includes(s.id)) attributes.claim = appended(claim, s.id);
     }
   }
 
@@ -412,10 +424,10 @@ export class KnowledgeGraph {
     if (!s.object) return;
     const key = KnowledgeGraph.edgeKey(s.predicate, s.subject, s.object);
     if (!this.graph.hasEdge(key)) return;
-    const claims = this.graph.getEdgeAttributes(key).claims;
-    const at = claims.indexOf(s.id);
-    if (at >= 0) claims.splice(at, 1);
-    if (claims.length === 0) this.graph.dropEdge(key);
+    const attributes = this.graph.getEdgeAttributes(key);
+    const left = edgeClaims(attributes).filter((id) => id !== s.id);
+    if (left.length === 0) this.graph.dropEdge(key);
+    else attributes.claim = left.length === 1 ? left[0]! : left;
   }
 
   private merge(keep: string, merged: string): void {
@@ -559,8 +571,8 @@ export class KnowledgeGraph {
       // Newest first in the graph: added oldest first, each new edge goes in front.
       const keys = graph.outEdges(source, target);
       for (let i = keys.length - 1; i >= 0; i--) {
-        const { predicate, claims } = graph.getEdgeAttributes(keys[i]!);
-        edges.push({ source, target, predicate, claims });
+        const attributes = graph.getEdgeAttributes(keys[i]!);
+        edges.push({ source, target, predicate: attributes.predicate, claims: edgeClaims(attributes) });
       }
     }
     return edges;
@@ -577,7 +589,11 @@ export class KnowledgeGraph {
     }
     for (const edge of state.edges) {
       const key = KnowledgeGraph.edgeKey(edge.predicate, edge.source, edge.target);
-      this.graph.addEdgeWithKey(key, edge.source, edge.target, { type: 'RELATED', predicate: edge.predicate, claims: edge.claims });
+      this.graph.addEdgeWithKey(key, edge.source, edge.target, {
+        type: 'RELATED',
+        predicate: edge.predicate,
+        claim: edge.claims.length === 1 ? edge.claims[0]! : [...edge.claims],
+      });
     }
     for (const article of state.articles) {
       this.articleRecords.set(article.id, withBody(article, this.articleBody));
@@ -787,7 +803,7 @@ export class KnowledgeGraph {
         entity: this.entity(outgoing ? target : source)!,
         predicate: attributes.predicate,
         direction: outgoing || PREDICATES[attributes.predicate].symmetric ? 'OUTGOING' : 'INCOMING',
-        claimIds: [...attributes.claims],
+        claimIds: [...edgeClaims(attributes)],
       });
     });
     return out.sort((a, b) => a.predicate.localeCompare(b.predicate) || a.entity.name.localeCompare(b.entity.name));

@@ -8,7 +8,7 @@
 
 import type { Predicate } from '../model/index.ts';
 import { UsageGraphError } from './errors.ts';
-import type { KnowledgeGraph, OutLink } from './knowledge-graph.ts';
+import { edgeClaims, type EdgeAttributes, type KnowledgeGraph, type OutLink } from './knowledge-graph.ts';
 
 export interface Hop {
   from: string;
@@ -52,8 +52,8 @@ function neighborsBy(kg: KnowledgeGraph, node: number, predicates: readonly Pred
 /** The hop between two linked entities, with every claim and predicate that links them. */
 function hop(kg: KnowledgeGraph, from: string, to: string): Hop {
   const result: Hop = { from, to, claimIds: [], predicates: [] };
-  const collect = (_edge: string, attributes: { predicate: Predicate; claims: string[] }) => {
-    result.claimIds.push(...attributes.claims);
+  const collect = (_edge: string, attributes: EdgeAttributes) => {
+    result.claimIds.push(...edgeClaims(attributes));
     if (!result.predicates.includes(attributes.predicate)) result.predicates.push(attributes.predicate);
   };
   kg.graph.forEachOutEdge(from, to, collect);
@@ -200,9 +200,9 @@ export function neighborhood(
   // the other nodes looked up among its out-edges by target (a hub's thousands of edges are not
   // walked to find the few inside).
   const edges: Neighborhood['edges'] = [];
-  const collect = (source: string, { to, attributes: { predicate, claims } }: OutLink) => {
-    if (predicates && !predicates.includes(predicate)) return;
-    edges.push({ source, target: kg.idOf(to), predicate, claimIds: [...claims] });
+  const collect = (source: string, { to, attributes }: OutLink) => {
+    if (predicates && !predicates.includes(attributes.predicate)) return;
+    edges.push({ source, target: kg.idOf(to), predicate: attributes.predicate, claimIds: [...edgeClaims(attributes)] });
   };
   for (const node of seen) {
     const source = kg.idOf(node);

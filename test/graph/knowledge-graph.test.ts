@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KnowledgeGraph, NotFoundGraphError, UsageGraphError, conflictGroups, conflictsOf, corroboration, usdOf } from '../../src/graph/index.ts';
+import { KnowledgeGraph, NotFoundGraphError, UsageGraphError, conflictGroups, conflictsOf, corroboration, neighborhood, usdOf } from '../../src/graph/index.ts';
 import { makeClaim, type Fact } from '../../src/model/index.ts';
 import { A, B, C, FACTS, RATES, stated } from './fixtures.ts';
 
@@ -99,6 +99,25 @@ describe('KnowledgeGraph', () => {
     expect(graph.rank(retracted!)).toBe('DEPRECATED');
     expect(retracted!.retraction).toEqual({ reason: 'misread', actor: 'editor', at: '2026-01-01T00:00:00Z', seq: null });
     expect(graph.related('Person:ann')).toEqual([]);
+  });
+
+  it('keeps a link while any claim rests on it and drops it with the last', () => {
+    const graph = build();
+    const before = graph.related('Company:lensco', 'PARTNERS_WITH');
+    expect(before).toHaveLength(1);
+    const [first] = before[0]!.claimIds;
+    // A second statement of the same link: the same ends and predicate, with a time qualifier.
+    const second = stated({ subject: 'Company:lensco', predicate: 'PARTNERS_WITH', object: 'Company:acme', qualifiers: { startTime: { type: 'Date', value: '2020', precision: 'YEAR' } } }, B, 'As Wire reported');
+    graph.apply([second]);
+    const secondId = second.type === 'ClaimStated' ? second.claim.id : '';
+    expect(graph.related('Company:lensco', 'PARTNERS_WITH').map((r) => r.claimIds)).toEqual([[first, secondId]]);
+    expect(neighborhood(graph, 'Company:lensco', 1).edges.map((e) => e.claimIds)).toContainEqual([first, secondId]);
+    graph.apply([{ type: 'ClaimRetracted', claimId: first!, reason: 'misread' }]);
+    expect(graph.related('Company:lensco', 'PARTNERS_WITH').map((r) => r.claimIds)).toEqual([[secondId]]);
+    expect(neighborhood(graph, 'Company:lensco', 1).edges.map((e) => e.claimIds)).toContainEqual([secondId]);
+    graph.apply([{ type: 'ClaimRetracted', claimId: secondId, reason: 'misread' }]);
+    expect(graph.related('Company:lensco', 'PARTNERS_WITH')).toEqual([]);
+    expect(graph.graph.hasEdge('Company:lensco', 'Company:acme')).toBe(false);
   });
 
   it('moves aliases, mentions and claims to the kept entity on a merge, and resolves the old ID', () => {
