@@ -42,9 +42,10 @@ export interface EdgeAttributes {
   claim: string | string[];
 }
 
-/** The IDs of the claims an edge rests on. */
-export function edgeClaims(attributes: EdgeAttributes): readonly string[] {
-  return typeof attributes.claim === 'string' ? [attributes.claim] : attributes.claim;
+/** The IDs of the claims an edge rests on, in an array of the caller's own. */
+export function edgeClaims(attributes: EdgeAttributes): string[] {
+  const claim = attributes.claim;
+  return typeof claim === 'string' ? [claim] : claim.slice();
 }
 
 export interface ApplyMeta {
@@ -803,7 +804,7 @@ export class KnowledgeGraph {
         entity: this.entity(outgoing ? target : source)!,
         predicate: attributes.predicate,
         direction: outgoing || PREDICATES[attributes.predicate].symmetric ? 'OUTGOING' : 'INCOMING',
-        claimIds: [...edgeClaims(attributes)],
+        claimIds: edgeClaims(attributes),
       });
     });
     return out.sort((a, b) => a.predicate.localeCompare(b.predicate) || a.entity.name.localeCompare(b.entity.name));

@@ -53,7 +53,9 @@ function neighborsBy(kg: KnowledgeGraph, node: number, predicates: readonly Pred
 function hop(kg: KnowledgeGraph, from: string, to: string): Hop {
   const result: Hop = { from, to, claimIds: [], predicates: [] };
   const collect = (_edge: string, attributes: EdgeAttributes) => {
-    result.claimIds.push(...edgeClaims(attributes));
+    const claim = attributes.claim;
+    if (typeof claim === 'string') result.claimIds.push(claim);
+    else result.claimIds.push(...claim);
     if (!result.predicates.includes(attributes.predicate)) result.predicates.push(attributes.predicate);
   };
   kg.graph.forEachOutEdge(from, to, collect);
@@ -202,7 +204,7 @@ export function neighborhood(
   const edges: Neighborhood['edges'] = [];
   const collect = (source: string, { to, attributes }: OutLink) => {
     if (predicates && !predicates.includes(attributes.predicate)) return;
-    edges.push({ source, target: kg.idOf(to), predicate: attributes.predicate, claimIds: [...edgeClaims(attributes)] });
+    edges.push({ source, target: kg.idOf(to), predicate: attributes.predicate, claimIds: edgeClaims(attributes) });
   };
   for (const node of seen) {
     const source = kg.idOf(node);
