@@ -21,6 +21,7 @@ export interface IdListColumns {
   readonly ids: Uint32Array;
 }
 
+/** Whether a state's index is a snapshot's columns rather than a list of keys and their IDs. */
 export function isColumns(listed: IdListColumns | Iterable<[string, Iterable<string>]>): listed is IdListColumns {
   return (listed as Partial<IdListColumns>).starts instanceof Uint32Array;
 }
