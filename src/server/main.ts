@@ -9,6 +9,7 @@ import { loadConfig } from '../config.ts';
 import { openGraph } from '../service/open-graph.ts';
 import { GraphWriter } from '../service/graph-writer.ts';
 import { httpHandler } from './http-handler.ts';
+import { collectAfterLoad } from './node-flags.ts';
 import { createServer } from './yoga.ts';
 
 export async function main(): Promise<void> {
@@ -34,10 +35,12 @@ export async function main(): Promise<void> {
   const writer = new GraphWriter(store, graph);
   const yoga = createServer(graph, config, { writer, tokens: config.tokens, readRequiresToken: config.readRequiresToken, logger });
   handle = httpHandler({ graph, yoga, maxBodyBytes: config.limits.maxBodyBytes, cacheSize: config.limits.responseCacheSize, cacheBytes: config.limits.responseCacheMb * 1024 * 1024, logger });
+  const collected = collectAfterLoad();
   const ms = Math.round(performance.now() - started);
   console.log(
     `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims ` +
-      `${seeded ? `loaded from ${config.dataDir} into` : 'replayed from'} ${config.storePath} in ${ms} ms; ` +
+      `${seeded ? `loaded from ${config.dataDir} into` : 'replayed from'} ${config.storePath} in ${ms} ms` +
+      `${collected === null ? '' : ` (${Math.round(collected)} ms of it collecting what loading left)`}; ` +
       `GraphQL at http://${config.host}:${port}/graphql${config.graphiql ? ' (GraphiQL on)' : ''}`,
   );
 

@@ -21,6 +21,21 @@ describe('the node flags the server runs with', () => {
     expect(serverCommand([...SERVER_NODE_FLAGS]).slice(0, -1)).toEqual([...SERVER_NODE_FLAGS]);
   });
 
+  it('let the server collect what loading left before it answers, and one started without them still serves', async () => {
+    const main = path.join(ROOT, 'src/server/main.ts');
+    const collecting = /in \d+ ms \((\d+) ms of it collecting what loading left\); GraphQL at/;
+    for (const [args, collects] of [[[...SERVER_NODE_FLAGS, main], true], [[main], false]] as const) {
+      const server = await startServer({}, { args: [...args] });
+      try {
+        expect((await fetch(`${server.base}/health`)).status).toBe(200);
+        expect(server.output()).toMatch(/claimgraph: \d+ articles, \d+ claims/);
+        expect(collecting.test(server.output())).toBe(collects);
+      } finally {
+        await server.stop();
+      }
+    }
+  }, 30_000);
+
   it('are what `claimgraph serve` starts the server with, and it passes a stop signal on', async () => {
     const serve = await startServer({}, { args: [path.join(ROOT, 'src/cli/main.ts'), 'serve'] });
     try {
