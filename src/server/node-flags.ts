@@ -17,12 +17,13 @@
  * --external-memory-accounted-in-global-limit counts memory outside the heap (Buffers: the
  * answer cache keeps every answer as one) towards the limit V8 sets for heap and external
  * memory together. Without it, V8 starts a full collection whenever external memory has grown
- * by a fixed amount since the last one, whatever the heap's size: at 1,000,000 claims the answer
- * cache fills with 61 MB of answers in the first seconds of the mix, and that started a
+ * by a fixed amount since the last one, whatever the heap's size: at 1,000,000 claims the
+ * answer cache fills with 61 MB of answers in the first seconds of the mix, and that started a
  * full collection of the whole 1M heap (1.0–1.3 s on one core) in the first measured 10 s of
- * both of two runs (V8's trace: "external memory pressure"; p99 84 and
- * 648 ms in the run it fell in). With the flag, four runs of four (two of them, like the two
- * without it, with the bench's --max-old-space-size=12288) had no full collection after loading: p99 6.5–7.4 ms in the first measured 10 s, 5.9–22.0 ms in the second.
+ * both of two runs (V8's trace: "external memory pressure"; p99 84 and 648 ms in that run).
+ * With the flag, four runs of four had no full collection after loading: p99 6.5–7.4 ms in the
+ * first measured 10 s, 5.9–22.0 ms in the second. Two of the four, like the two without it,
+ * ran with the bench's --max-old-space-size=12288.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=128', '--expose-gc', '--external-memory-accounted-in-global-limit'];
 
