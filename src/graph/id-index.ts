@@ -2,8 +2,8 @@
  * The graph's ID indexes (claims by subject, articles by publisher, ...): a key, an entity or
  * article ID, to the IDs filed under it. Most keys hold a handful of IDs, kept in a small array
  * (a Set costs several times as much); a key that gathers many moves to a Set, a restored one
- * holding more than a handful when it is first written. Arrays are never changed in place, so a state's arrays can be filed as
- * they are.
+ * holding more than a handful when it is first written. Arrays are never changed in place, so a
+ * state's arrays can be filed as they are.
  *
  * A restart from a snapshot files hundreds of thousands of keys, and most are never written
  * again. Their IDs stay in the snapshot's columns (`IdListColumns`) and each read lists them

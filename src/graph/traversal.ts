@@ -52,6 +52,8 @@ function neighborsBy(kg: KnowledgeGraph, node: number, predicates: readonly Pred
 /** The hop between two linked entities, with every claim and predicate that links them. */
 function hop(kg: KnowledgeGraph, from: string, to: string): Hop {
   const result: Hop = { from, to, claimIds: [], predicates: [] };
+  // The edge's claims are pushed as they are, not through `edgeClaims`, whose copy would be
+  // dropped at once.
   const collect = (_edge: string, attributes: EdgeAttributes) => {
     const claim = attributes.claim;
     if (typeof claim === 'string') result.claimIds.push(claim);
