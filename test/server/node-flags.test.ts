@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serverCommand } from '../../src/cli/serve.ts';
 import { SERVER_NODE_FLAGS, missingFlags } from '../../src/server/node-flags.ts';
+import { openGraph } from '../../src/service/open-graph.ts';
+import { DATA_DIR, tempDir } from '../service/write-client.ts';
 import { startServer } from './real-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,20 +23,37 @@ describe('the node flags the server runs with', () => {
     expect(serverCommand([...SERVER_NODE_FLAGS]).slice(0, -1)).toEqual([...SERVER_NODE_FLAGS]);
   });
 
-  it('let the server collect what loading left before it answers, and one started without them still serves', async () => {
+  it('let a server restored from a snapshot collect what loading left before it answers, and one started without them still serves', async () => {
     const main = path.join(ROOT, 'src/server/main.ts');
     const collecting = /in \d+ ms \((\d+) ms of it collecting what loading left\); GraphQL at/;
-    for (const [args, collects] of [[[...SERVER_NODE_FLAGS, main], true], [[main], false]] as const) {
-      const server = await startServer({}, { args: [...args] });
-      try {
-        expect((await fetch(`${server.base}/health`)).status).toBe(200);
-        expect(server.output()).toMatch(/claimgraph: \d+ articles, \d+ claims/);
-        expect(collecting.test(server.output())).toBe(collects);
-      } finally {
-        await server.stop();
+    // A store with a snapshot beside it, and one the server fills from the seed corpus and replays.
+    const folder = await tempDir('claimgraph-flags-');
+    const snapshotted = path.join(folder.dir, 'snapshotted.sqlite');
+    const opened = await openGraph({ storePath: snapshotted, dataDir: DATA_DIR, snapshotAfter: 0 });
+    expect(opened.loaded.snapshotWritten).toBeGreaterThan(0);
+    opened.graph.close();
+    await opened.store.close();
+    const cases = [
+      { store: snapshotted, args: [...SERVER_NODE_FLAGS, main], line: /restored from the snapshot of/, collects: true },
+      { store: snapshotted, args: [main], line: /restored from the snapshot of/, collects: false },
+      { store: path.join(folder.dir, 'fresh.sqlite'), args: [...SERVER_NODE_FLAGS, main], line: /loaded from .* into/, collects: false },
+    ];
+    try {
+      for (const { store, args, line, collects } of cases) {
+        const server = await startServer({ CLAIMGRAPH_STORE: store }, { args });
+        try {
+          expect((await fetch(`${server.base}/health`)).status).toBe(200);
+          expect(server.output()).toMatch(/claimgraph: \d+ articles, \d+ claims/);
+          expect(server.output()).toMatch(line);
+          expect(collecting.test(server.output())).toBe(collects);
+        } finally {
+          await server.stop();
+        }
       }
+    } finally {
+      await folder.remove();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('are what `claimgraph serve` starts the server with, and it passes a stop signal on', async () => {
     const serve = await startServer({}, { args: [path.join(ROOT, 'src/cli/main.ts'), 'serve'] });
