@@ -11,8 +11,8 @@
  * over four runs. 64 MB (node's default on this build) changed nothing; 256 MB did no better
  * than 128. The young generation grows to this only when requests keep it busy.
  *
- * --expose-gc gives the server `gc()`, which it calls once, when the graph has loaded (see
- * `collectAfterLoad`).
+ * --expose-gc gives the server `gc()`, which it calls once, when it has opened the graph from a
+ * snapshot (see `collectAfterLoad`).
  *
  * --external-memory-accounted-in-global-limit counts memory outside the heap (Buffers: the
  * answer cache keeps every answer as one) towards the limit V8 sets for heap and external
