@@ -25,7 +25,7 @@ describe('the node flags the server runs with', () => {
 
   it('let a server restored from a snapshot collect what loading left before it answers, and one started without them still serves', async () => {
     const main = path.join(ROOT, 'src/server/main.ts');
-    const collecting = /in \d+ ms \((\d+) ms of it collecting what loading left\); GraphQL at/;
+    const collecting = /in \d+ ms \(\d+ ms of it collecting what loading left\); GraphQL at/;
     const folder = await tempDir('claimgraph-flags-');
     try {
       // A store with a snapshot beside it; and one the server fills from the seed corpus, then
