@@ -74,6 +74,7 @@ const environment = z.object({
   CLAIMGRAPH_TIME_BUDGET_MS: limit(DEFAULT_LIMITS.timeBudgetMs),
   CLAIMGRAPH_RESPONSE_CACHE_SIZE: limit(DEFAULT_LIMITS.responseCacheSize, 0),
   CLAIMGRAPH_RESPONSE_CACHE_MB: limit(DEFAULT_LIMITS.responseCacheMb),
+  CLAIMGRAPH_SNAPSHOT_AFTER_FACTS: z.coerce.number().int().min(0).optional(),
 });
 
 export interface Config {
@@ -95,6 +96,11 @@ export interface Config {
   csrfPrevention: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   limits: Limits;
+  /**
+   * Facts, at least, that a start replays or a stopping server has applied beyond the snapshot
+   * beside the log before it writes a new one; open-graph.ts's SNAPSHOT_AFTER_FACTS when unset.
+   */
+  snapshotAfter?: number;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: corsOrigins(e.CLAIMGRAPH_CORS_ORIGINS ?? (mode === 'production' ? '' : '*')),
     csrfPrevention: e.CLAIMGRAPH_CSRF_PREVENTION,
     logLevel: e.CLAIMGRAPH_LOG_LEVEL,
+    snapshotAfter: e.CLAIMGRAPH_SNAPSHOT_AFTER_FACTS,
     limits: {
       maxCost: e.CLAIMGRAPH_MAX_COST,
       maxDepth: e.CLAIMGRAPH_MAX_DEPTH,

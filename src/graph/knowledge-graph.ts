@@ -139,6 +139,11 @@ export class KnowledgeGraph {
   readonly search: SearchIndex;
   /** Bumped on every applied batch; caches key on it. */
   version = 0;
+  /**
+   * The log position of the last batch applied with its positions (`ApplyMeta.seqs`); 0 when
+   * none has been. A graph restored from a snapshot starts at 0 and counts from its replay.
+   */
+  appliedSeq = 0;
 
   private readonly articleRecords = new Map<string, Article>();
   private readonly claimRecords = new ClaimStore();
@@ -251,6 +256,7 @@ export class KnowledgeGraph {
       throw error;
     }
     this.search.end(lastSeq);
+    if (lastSeq !== null) this.appliedSeq = lastSeq;
     this.version++;
   }
 

@@ -13,7 +13,8 @@
  * log is refused with a SnapshotError, and the caller replays the log instead.
  */
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { Article, ClaimStatement, Entity, EntityKind, Evidence, Predicate } from '../model/index.ts';
@@ -258,12 +259,36 @@ function quoteColumns(quotes: string[]): Pick<Payload, 'quoteText' | 'quoteEnds'
   return { quoteText, quoteEnds };
 }
 
+/** Whether a process with this ID is running (one this user may signal or not). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what writes of the snapshot at `path` left when their process was killed mid-way:
+ * the files beside it named after a process no longer running.
+ */
+function removeLeftovers(path: string): void {
+  const name = basename(path);
+  for (const file of readdirSync(dirname(path))) {
+    const pid = file.startsWith(`${name}.`) && file.endsWith('.tmp') ? Number(file.slice(name.length + 1, -4)) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !running(pid)) rmSync(join(dirname(path), file), { force: true });
+  }
+}
+
 /**
  * Writes the state to `path`, covering the log up to `position`: to a file beside it first,
  * then renamed over it, so a reader finds the old snapshot or the new one, never half of one.
- * Returns the size of the file in bytes.
+ * Such files that writes cut short by a kill left are removed first. Returns the size of the
+ * file in bytes.
  */
 export function writeSnapshot(path: string, state: GraphState, position: SnapshotPosition): number {
+  removeLeftovers(path);
   const payload = serialize(encode(state));
   const header: SnapshotHeader = { format: SNAPSHOT_FORMAT, ...position, bytes: payload.length, crc32: crc32(payload) };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');

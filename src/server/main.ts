@@ -1,12 +1,14 @@
 /**
  * Starts claimgraph: listens at once (GET /health answers 503 while the graph loads), loads
- * the graph, then serves GraphQL at /graphql with GraphiQL in development.
+ * the graph, then serves GraphQL at /graphql with GraphiQL in development. On SIGINT or SIGTERM
+ * it stops taking requests, lets those under way finish, writes a snapshot when the graph has
+ * applied many facts since the last one (so the next start need not replay them), and exits.
  */
 
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import { loadConfig } from '../config.ts';
-import { openGraph } from '../service/open-graph.ts';
+import { openGraph, snapshotIfBehind } from '../service/open-graph.ts';
 import { GraphWriter } from '../service/graph-writer.ts';
 import { httpHandler } from './http-handler.ts';
 import { collectAfterLoad } from './node-flags.ts';
@@ -46,13 +48,35 @@ export async function main(): Promise<void> {
       `GraphQL at http://${config.host}:${port}/graphql${config.graphiql ? ' (GraphiQL on)' : ''}`,
   );
 
-  const stop = () =>
-    http.close(() => {
+  const shutDown = async () => {
+    try {
+      const writing = performance.now();
+      const written = await snapshotIfBehind(graph, store, config.storePath, loaded.coveredSeq, config.snapshotAfter);
+      if (written) {
+        const mb = (written.bytes / 1024 / 1024).toFixed(1);
+        console.log(`claimgraph: wrote a snapshot of the log up to seq ${written.seq} (${mb} MB) in ${Math.round(performance.now() - writing)} ms for the next start`);
+      }
+    } finally {
       graph.close();
-      void store.close().then(() => process.exit(0));
-    });
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+      await store.close();
+    }
+  };
+  // A second signal, while the snapshot is written, ends the process at once: the snapshot is
+  // written to a file beside it and renamed over it, so the one already there stays whole.
+  const stop = () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    http.close(() =>
+      void shutDown().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`claimgraph: stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      ));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 try {

@@ -3,7 +3,8 @@
  * filled from the corpus in data/. Every start then rebuilds the graph from the log: from the
  * snapshot beside it (see src/graph/snapshot.ts) and the facts after it when there is a
  * snapshot of this log, else by replaying the whole log batch by batch, so the graph always
- * equals what the log holds. A start that replayed many facts writes a new snapshot.
+ * equals what the log holds. A start that replayed many facts writes a new snapshot, and so
+ * does a server that stops with many facts applied since its snapshot (`snapshotIfBehind`).
  */
 
 import { loadCorpus, loadRates } from '../corpus/index.ts';
@@ -40,6 +41,11 @@ export interface LoadReport {
   replayed: number;
   /** Size in bytes of the snapshot this start wrote, if it wrote one. */
   snapshotWritten: number | null;
+  /**
+   * The log position the snapshot beside the log covers once the start is done: the one it was
+   * restored from or the one it wrote; 0 when there is none.
+   */
+  coveredSeq: number;
 }
 
 export const CORPUS_ACTOR = 'corpus';
@@ -131,7 +137,7 @@ async function loadGraph(store: FactLog, rates: RateTable, storePath: string, sn
   const searchPath = searchPathOf(storePath);
   const useSnapshots = snapshotAfter !== false && storePath !== ':memory:';
   const snapshotPath = snapshotPathOf(storePath);
-  const loaded: LoadReport = { snapshotSeq: 0, snapshotRefused: null, replayed: 0, snapshotWritten: null };
+  const loaded: LoadReport = { snapshotSeq: 0, snapshotRefused: null, replayed: 0, snapshotWritten: null, coveredSeq: 0 };
   let search = new SearchIndex(searchPath, origin);
   let graph: KnowledgeGraph | null = null;
   if (useSnapshots) {
@@ -141,7 +147,7 @@ async function loadGraph(store: FactLog, rates: RateTable, storePath: string, sn
         const mismatch = await snapshotMismatch(snapshot.header, store, origin, search.indexedSeq);
         if (mismatch) throw new SnapshotError(mismatch);
         graph = KnowledgeGraph.fromState(snapshot.state(), rates, search);
-        loaded.snapshotSeq = snapshot.header.seq;
+        loaded.snapshotSeq = loaded.coveredSeq = snapshot.header.seq;
       }
     } catch (error) {
       loaded.snapshotRefused = error instanceof Error ? error.message : String(error);
@@ -162,12 +168,56 @@ async function loadGraph(store: FactLog, rates: RateTable, storePath: string, sn
       const seq = await batchEnd(store, last);
       if (seq <= graph.search.indexedSeq) {
         loaded.snapshotWritten = writeSnapshot(snapshotPath, graph.state(), { origin, ...last, seq });
+        loaded.coveredSeq = seq;
       }
     } catch (error) {
-      console.warn(`claimgraph: could not write the snapshot ${snapshotPath}: ${error instanceof Error ? error.message : String(error)}`);
+      warnUnwritten(snapshotPath, error);
     }
   }
   return { graph, loaded };
+}
+
+function warnUnwritten(snapshotPath: string, error: unknown): void {
+  console.warn(`claimgraph: could not write the snapshot ${snapshotPath}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export interface SnapshotWritten {
+  /** The log position it covers. */
+  seq: number;
+  /** Its size in bytes. */
+  bytes: number;
+}
+
+/**
+ * Writes a snapshot of `graph` as it stands, covering the log up to the last batch it applied
+ * (`appliedSeq`), when that is at least `after` facts, and at least one, past `coveredSeq` (the
+ * position of the snapshot beside the log): the next start then restores it instead of
+ * replaying those facts. For a server that is stopping, since writing takes time in proportion
+ * to the graph and the graph must not change meanwhile. Null when nothing was written: too few
+ * new facts, snapshots off (`after` false, or a log in memory), a search index behind the
+ * graph, or a write that failed (with a warning; the snapshot already there is kept).
+ */
+export async function snapshotIfBehind(
+  graph: KnowledgeGraph,
+  store: FactLog,
+  storePath: string,
+  coveredSeq: number,
+  after: number | false = SNAPSHOT_AFTER_FACTS,
+): Promise<SnapshotWritten | null> {
+  if (after === false || storePath === ':memory:' || graph.appliedSeq - coveredSeq < Math.max(after, 1)) return null;
+  const applied = await factAt(store, graph.appliedSeq);
+  if (!applied) return null;
+  const last = { seq: applied.seq, batch: applied.batch, at: applied.at, actor: applied.actor };
+  const seq = await batchEnd(store, last);
+  if (seq > graph.search.indexedSeq) return null;
+  const snapshotPath = snapshotPathOf(storePath);
+  try {
+    const bytes = writeSnapshot(snapshotPath, graph.state(), { origin: await originOf(store), ...last, seq });
+    return { seq, bytes };
+  } catch (error) {
+    warnUnwritten(snapshotPath, error);
+    return null;
+  }
 }
 
 export async function openGraph(options: OpenGraphOptions): Promise<OpenedGraph> {

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { copyFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -9,7 +11,7 @@ import { makeClaim, type Fact } from '../../src/model/index.ts';
 import { A, ENTITIES, FACTS, RATES, article, entity, stated } from '../graph/fixtures.ts';
 import { createServer } from '../../src/server/yoga.ts';
 import { GraphWriter } from '../../src/service/graph-writer.ts';
-import { openGraph, type OpenGraphOptions } from '../../src/service/open-graph.ts';
+import { openGraph, snapshotIfBehind, type OpenGraphOptions } from '../../src/service/open-graph.ts';
 import { SqliteFactLog } from '../../src/store/index.ts';
 import { DATA_DIR, tempDir } from './write-client.ts';
 
@@ -151,6 +153,52 @@ describe('graph snapshots', () => {
     const afterWrites = await digest(fourth.graph);
     await close();
     expect(afterWrites).toEqual(await replayed());
+  });
+
+  it('writes, for a server that stops, a snapshot of the facts it applied once they are enough', async () => {
+    const first = await open({ snapshotAfter: 0 });
+    const seededSeq = first.store.lastSeq();
+    expect(first.loaded.coveredSeq).toBe(seededSeq);
+    const writer = new GraphWriter(first.store, first.graph);
+    for (const batch of changes) await writer.write('editor', (g) => ({ facts: batch(g), result: null }));
+    const lastSeq = first.store.lastSeq();
+    expect(first.graph.appliedSeq).toBe(lastSeq);
+    const snapshotFile = snapshotPathOf(storePath);
+    const headerSeq = async () => readHeader(await readFile(snapshotFile)).header.seq;
+
+    // Fewer new facts than asked for, snapshots off, or a log in memory: nothing is written.
+    expect(await snapshotIfBehind(first.graph, first.store, storePath, first.loaded.coveredSeq, changes.length + 1)).toBeNull();
+    expect(await snapshotIfBehind(first.graph, first.store, storePath, first.loaded.coveredSeq, false)).toBeNull();
+    expect(await snapshotIfBehind(first.graph, first.store, ':memory:', first.loaded.coveredSeq, 0)).toBeNull();
+    expect(await headerSeq()).toBe(seededSeq);
+    // Nothing new since the snapshot: nothing is written even when any number would do.
+    expect(await snapshotIfBehind(first.graph, first.store, storePath, lastSeq, 0)).toBeNull();
+
+    const written = await snapshotIfBehind(first.graph, first.store, storePath, first.loaded.coveredSeq, changes.length);
+    expect(written).toEqual({ seq: lastSeq, bytes: (await stat(snapshotFile)).size });
+    expect(await headerSeq()).toBe(lastSeq);
+    await close();
+
+    // The next start replays nothing and has the graph a full replay builds.
+    const second = await open();
+    expect(second.loaded).toMatchObject({ snapshotSeq: lastSeq, snapshotRefused: null, replayed: 0, coveredSeq: lastSeq });
+    const restored = await digest(second.graph);
+    await close();
+    expect(restored).toEqual(await replayed());
+  });
+
+  it('removes what a write cut short by a kill left beside the snapshot, and only that', async () => {
+    const snapshotFile = snapshotPathOf(storePath);
+    const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+    const leftover = `${snapshotFile}.${ended}.tmp`;
+    const underWay = `${snapshotFile}.${process.ppid}.tmp`;
+    const unrelated = `${snapshotFile}.notes.tmp`;
+    for (const file of [leftover, underWay, unrelated]) await writeFile(file, 'partial');
+    const { loaded } = await open({ snapshotAfter: 0 });
+    expect(loaded.snapshotWritten).toBeGreaterThan(0);
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(underWay)).toBe(true);
+    expect(existsSync(unrelated)).toBe(true);
   });
 
   /** Seeds the store, writes every change, and starts once more to write a snapshot of it all. */
