@@ -164,21 +164,13 @@ async function loadGraph(store: FactLog, rates: RateTable, storePath: string, sn
   const { replayed, last } = await replayInto(graph, store, loaded.snapshotSeq);
   loaded.replayed = replayed;
   if (useSnapshots && last && replayed >= snapshotAfter) {
-    try {
-      const seq = await batchEnd(store, last);
-      if (seq <= graph.search.indexedSeq) {
-        loaded.snapshotWritten = writeSnapshot(snapshotPath, graph.state(), { origin, ...last, seq });
-        loaded.coveredSeq = seq;
-      }
-    } catch (error) {
-      warnUnwritten(snapshotPath, error);
+    const written = await writeThrough(graph, store, snapshotPath, origin, last);
+    if (written) {
+      loaded.snapshotWritten = written.bytes;
+      loaded.coveredSeq = written.seq;
     }
   }
   return { graph, loaded };
-}
-
-function warnUnwritten(snapshotPath: string, error: unknown): void {
-  console.warn(`claimgraph: could not write the snapshot ${snapshotPath}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export interface SnapshotWritten {
@@ -186,6 +178,22 @@ export interface SnapshotWritten {
   seq: number;
   /** Its size in bytes. */
   bytes: number;
+}
+
+/**
+ * Writes a snapshot of the graph covering the log to the end of the batch `last` is in, when
+ * the search index covers that too. Null when it does not, or when the write failed (with a
+ * warning; the snapshot already there is kept).
+ */
+async function writeThrough(graph: KnowledgeGraph, store: FactLog, snapshotPath: string, origin: string, last: Position): Promise<SnapshotWritten | null> {
+  try {
+    const seq = await batchEnd(store, last);
+    if (seq > graph.search.indexedSeq) return null;
+    return { seq, bytes: writeSnapshot(snapshotPath, graph.state(), { origin, ...last, seq }) };
+  } catch (error) {
+    console.warn(`claimgraph: could not write the snapshot ${snapshotPath}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 /**
@@ -208,16 +216,7 @@ export async function snapshotIfBehind(
   const applied = await factAt(store, graph.appliedSeq);
   if (!applied) return null;
   const last = { seq: applied.seq, batch: applied.batch, at: applied.at, actor: applied.actor };
-  const seq = await batchEnd(store, last);
-  if (seq > graph.search.indexedSeq) return null;
-  const snapshotPath = snapshotPathOf(storePath);
-  try {
-    const bytes = writeSnapshot(snapshotPath, graph.state(), { origin: await originOf(store), ...last, seq });
-    return { seq, bytes };
-  } catch (error) {
-    warnUnwritten(snapshotPath, error);
-    return null;
-  }
+  return writeThrough(graph, store, snapshotPathOf(storePath), await originOf(store), last);
 }
 
 export async function openGraph(options: OpenGraphOptions): Promise<OpenedGraph> {
