@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/index.ts';
 import { SqliteFactLog } from '../../src/store/index.ts';
+import { addSonyAlias, sonyAliases } from './real-server.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '../../src/server/main.ts');
 const TOKEN = 'cg_crash_test_token';
@@ -38,25 +39,6 @@ function start(): Promise<{ child: ChildProcess; base: string; exited: Promise<u
   });
 }
 
-async function addAlias(base: string, alias: string): Promise<boolean> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query: 'mutation($a: String!) { addAlias(input: { entity: "Company:sony", alias: $a }) { added } }', variables: { a: alias } }),
-  });
-  const body = (await response.json()) as { data?: { addAlias: { added: boolean } } };
-  return body.data?.addAlias.added === true;
-}
-
-async function aliases(base: string): Promise<string[]> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ entity(id: "Company:sony") { aliases } }' }),
-  });
-  return ((await response.json()) as { data: { entity: { aliases: string[] } } }).data.entity.aliases;
-}
-
 describe('a server killed mid-write', () => {
   it('keeps every acknowledged write across 20 SIGKILLs at random moments, and no write half-applied', async () => {
     const acknowledged: string[] = [];
@@ -64,7 +46,7 @@ describe('a server killed mid-write', () => {
     for (let round = 0; round < 20; round++) {
       const { child, base, exited } = await start();
       // Everything acknowledged before this start must be there after it.
-      const present = await aliases(base);
+      const present = await sonyAliases(base);
       for (const alias of acknowledged) expect(present).toContain(alias);
       expect(new Set(present).size).toBe(present.length);
 
@@ -73,7 +55,7 @@ describe('a server killed mid-write', () => {
         while (!killed) {
           const alias = `Crash alias ${next++}`;
           try {
-            if (await addAlias(base, alias)) acknowledged.push(alias);
+            if (await addSonyAlias(base, TOKEN, alias)) acknowledged.push(alias);
           } catch {
             return; // the connection died with the server
           }
@@ -95,7 +77,7 @@ describe('a server killed mid-write', () => {
     expect(new Set(written).size).toBe(written.length);
     for (const alias of acknowledged) expect(written).toContain(alias);
     const { child, base } = await start();
-    expect((await aliases(base)).filter((a) => a.startsWith('Crash alias'))).toHaveLength(written.length);
+    expect((await sonyAliases(base)).filter((a) => a.startsWith('Crash alias'))).toHaveLength(written.length);
     child.kill('SIGKILL');
   }, 120_000);
 });

@@ -77,3 +77,24 @@ export async function startServer(env: Record<string, string> = {}, { keepOutput
       }),
   };
 }
+
+/** Adds an alias to Company:sony through the API at `base` with a write token; whether it was added. */
+export async function addSonyAlias(base: string, token: string, alias: string): Promise<boolean> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: 'mutation($a: String!) { addAlias(input: { entity: "Company:sony", alias: $a }) { added } }', variables: { a: alias } }),
+  });
+  const body = (await response.json()) as { data?: { addAlias: { added: boolean } } };
+  return body.data?.addAlias.added === true;
+}
+
+/** Company:sony's aliases, read through the API at `base`. */
+export async function sonyAliases(base: string): Promise<string[]> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ entity(id: "Company:sony") { aliases } }' }),
+  });
+  return ((await response.json()) as { data: { entity: { aliases: string[] } } }).data.entity.aliases;
+}

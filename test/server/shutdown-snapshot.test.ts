@@ -6,7 +6,7 @@ import { readHeader, snapshotPathOf } from '../../src/graph/snapshot.ts';
 import { hashToken } from '../../src/server/auth/index.ts';
 import { SqliteFactLog } from '../../src/store/index.ts';
 import { tempDir } from '../service/write-client.ts';
-import { startServer, type RealServer } from './real-server.ts';
+import { addSonyAlias, sonyAliases, startServer, type RealServer } from './real-server.ts';
 
 const TOKEN = 'cg_shutdown_test_token';
 const folder = await tempDir('claimgraph-shutdown-');
@@ -19,21 +19,7 @@ const start = (after: number) =>
   startServer({ CLAIMGRAPH_STORE: STORE, CLAIMGRAPH_SNAPSHOT_AFTER_FACTS: String(after), CLAIMGRAPH_TOKENS: `editor:write:${hashToken(TOKEN)}` });
 
 async function addAlias(server: RealServer, alias: string): Promise<void> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query: 'mutation($a: String!) { addAlias(input: { entity: "Company:sony", alias: $a }) { added } }', variables: { a: alias } }),
-  });
-  expect(((await response.json()) as { data: { addAlias: { added: boolean } } }).data.addAlias.added).toBe(true);
-}
-
-async function aliases(server: RealServer): Promise<string[]> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ entity(id: "Company:sony") { aliases } }' }),
-  });
-  return ((await response.json()) as { data: { entity: { aliases: string[] } } }).data.entity.aliases;
+  expect(await addSonyAlias(server.base, TOKEN, alias)).toBe(true);
 }
 
 const snapshotSeq = () => readHeader(readFileSync(snapshotPathOf(STORE))).header.seq;
@@ -81,7 +67,7 @@ describe('a server that stops', () => {
     const third = await start(2);
     try {
       expect(third.output()).toMatch(/restored from the snapshot of/);
-      expect(await aliases(third)).toEqual(expect.arrayContaining(['Sony Group', 'Sony Corporation']));
+      expect(await sonyAliases(third.base)).toEqual(expect.arrayContaining(['Sony Group', 'Sony Corporation']));
     } finally {
       expect(await third.stop()).toBe(0);
     }
