@@ -15,6 +15,11 @@ export interface ClaimRows {
   record(row: number): ClaimRecord;
 }
 
+export interface ClaimListing {
+  readonly rows: ClaimRows | null;
+  readonly items: Iterable<ClaimRecord | number>;
+}
+
 export class ClaimStore {
   /** A claim's record, or its row while it has not been read. In the order claims were first stated. */
   private readonly held = new Map<string, ClaimRecord | number>();
@@ -65,6 +70,14 @@ export class ClaimStore {
   /** Every record, built as it is reached. */
   *values(): IterableIterator<ClaimRecord> {
     for (const id of this.held.keys()) yield this.get(id)!;
+  }
+
+  /**
+   * Every claim as it is held, for a snapshot: its record, or its number in `rows` while it has
+   * not been read, so that it is written as it was restored. Valid until the next change.
+   */
+  listing(): ClaimListing {
+    return { rows: this.rows, items: this.held.values() };
   }
 
   /** Files the claims of a snapshot in an empty store. */

@@ -2,8 +2,8 @@
  * The graph's ID indexes (claims by subject, articles by publisher, ...): a key, an entity or
  * article ID, to the IDs filed under it. Most keys hold a handful of IDs, kept in a small array
  * (a Set costs several times as much); a key that gathers many moves to a Set, a restored one
- * holding more than a handful when it is first written. Arrays are never changed in place, so a
- * state's arrays can be filed as they are.
+ * holding more than a handful when it is first written. Arrays are never changed in place, so an
+ * array a reader was given stays as it was.
  *
  * A restart from a snapshot files hundreds of thousands of keys, and most are never written
  * again. Their IDs stay in the snapshot's columns (`IdListColumns`) and each read lists them
@@ -21,9 +21,13 @@ export interface IdListColumns {
   readonly ids: Uint32Array;
 }
 
-/** Whether a state's index is a snapshot's columns rather than a list of keys and their IDs. */
-export function isColumns(listed: IdListColumns | Iterable<[string, Iterable<string>]>): listed is IdListColumns {
-  return (listed as Partial<IdListColumns>).starts instanceof Uint32Array;
+/**
+ * An index as a snapshot takes it: each key with its IDs, or with its number in `columns` while
+ * it holds the IDs it was restored with, so that those are written as they are.
+ */
+export interface IdIndexListing {
+  readonly columns: IdListColumns | null;
+  readonly entries: Iterable<[string, readonly string[] | ReadonlySet<string> | number]>;
 }
 
 const EMPTY: readonly string[] = [];
@@ -71,9 +75,9 @@ export class IdIndex {
     for (const [key, ids] of this.map) yield [key, typeof ids === 'number' ? this.listed(ids) : ids];
   }
 
-  /** Files each key's IDs as a state listed them. Every key must be new. */
-  restore(entries: Iterable<[string, Iterable<string>]>): void {
-    for (const [key, ids] of entries) this.map.set(key, Array.isArray(ids) ? ids : [...ids]);
+  /** Every key as it is held, for a snapshot; valid until the next write. */
+  listing(): IdIndexListing {
+    return { columns: this.columns, entries: this.map.entries() };
   }
 
   /**

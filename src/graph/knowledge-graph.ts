@@ -14,12 +14,12 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Article, ClaimStatement, Entity, EntityKind, Evidence, Fact, Mention, Predicate } from '../model/index.ts';
 import { ENTITY_KINDS, PREDICATES, dateEnd, dateStart, makeClaim } from '../model/index.ts';
 import type { RateTable } from '../model/money.ts';
-import { ClaimStore, type ClaimRows } from './claim-store.ts';
+import { ClaimStore, type ClaimListing, type ClaimRows } from './claim-store.ts';
 import { ChangeLog, claimHistory, type Change } from './change-log.ts';
 import { checkFact, introducedBy } from './check-fact.ts';
 import { claimText } from './claim-text.ts';
 import { NotFoundGraphError } from './errors.ts';
-import { IdIndex, isColumns, type IdListColumns } from './id-index.ts';
+import { IdIndex, type IdIndexListing, type IdListColumns } from './id-index.ts';
 import type { ClaimFilter, ClaimRank, ClaimRecord, ClaimRole, Recorded } from './records.ts';
 import { SearchIndex } from './search-index.ts';
 import { validAt } from './valid-at.ts';
@@ -94,21 +94,18 @@ export interface GraphState {
    */
   edges: EdgeState[];
   articles: ArticleMetadata[];
-  claims: ClaimRecord[];
+  /** Records, and the rows of a restored graph's claims not read since. */
+  claims: ClaimListing;
   redirects: Iterable<[string, string]>;
   changes: Iterable<[string, Change[]]>;
-  indexes: Record<IdIndexName, Iterable<[string, Iterable<string>]>>;
+  /** Keys with their IDs, and those of a restored graph still in the columns they came from. */
+  indexes: Record<IdIndexName, IdIndexListing>;
 }
 
 /** A state as a snapshot gives it back: its claims still rows, made into records when read, and its indexes still columns. */
 export interface RestoredState extends Omit<GraphState, 'claims' | 'indexes'> {
   claims: ClaimRows;
   indexes: Record<IdIndexName, IdListColumns>;
-}
-
-/** Records already built, as rows. */
-function rowsOf(records: ClaimRecord[]): ClaimRows {
-  return { length: records.length, id: (row) => records[row]!.statement.id, record: (row) => records[row]! };
 }
 
 export function normaliseName(name: string): string {
@@ -224,7 +221,7 @@ export class KnowledgeGraph {
   }
 
   /** A graph holding a snapshot's state; `search` must already hold what the state covers. */
-  static fromState(state: GraphState | RestoredState, rates: RateTable, search: SearchIndex): KnowledgeGraph {
+  static fromState(state: RestoredState, rates: RateTable, search: SearchIndex): KnowledgeGraph {
     const graph = new KnowledgeGraph(rates, search);
     graph.restore(state);
     return graph;
@@ -504,19 +501,19 @@ export class KnowledgeGraph {
       entities: this.graph.mapNodes((_id, attributes) => attributes.entity),
       edges: this.edgesInAdjacencyOrder(),
       articles: [...this.articleRecords.values()],
-      claims: [...this.claimRecords.values()],
+      claims: this.claimRecords.listing(),
       redirects: this.redirects.entries(),
       changes: this.changes.entries(),
       indexes: {
-        byName: this.byName.entries(),
-        claimsBySubject: this.claimsBySubject.entries(),
-        claimsByObject: this.claimsByObject.entries(),
-        claimsByPredicate: this.claimsByPredicate.entries(),
-        claimsByArticle: this.claimsByArticle.entries(),
-        claimsByCredit: this.claimsByCredit.entries(),
-        citesByArticle: this.citesByArticle.entries(),
-        citingArticles: this.citingArticles.entries(),
-        articlesByPublisher: this.articlesByPublisher.entries(),
+        byName: this.byName.listing(),
+        claimsBySubject: this.claimsBySubject.listing(),
+        claimsByObject: this.claimsByObject.listing(),
+        claimsByPredicate: this.claimsByPredicate.listing(),
+        claimsByArticle: this.claimsByArticle.listing(),
+        claimsByCredit: this.claimsByCredit.listing(),
+        citesByArticle: this.citesByArticle.listing(),
+        citingArticles: this.citingArticles.listing(),
+        articlesByPublisher: this.articlesByPublisher.listing(),
       },
     };
   }
@@ -585,7 +582,7 @@ export class KnowledgeGraph {
     return edges;
   }
 
-  private restore(state: GraphState | RestoredState): void {
+  private restore(state: RestoredState): void {
     this.version = state.version;
     for (const entity of state.entities) {
       this.graph.addNode(entity.id, { kind: entity.kind, entity });
@@ -607,14 +604,10 @@ export class KnowledgeGraph {
       this.articleByHash.set(article.contentHash, article.id);
       this.intern(article.id);
     }
-    this.claimRecords.restore(Array.isArray(state.claims) ? rowsOf(state.claims) : state.claims);
+    this.claimRecords.restore(state.claims);
     for (const [from, to] of state.redirects) this.redirects.set(from, to);
     for (const [id, changes] of state.changes) this.changes.restore(id, changes);
-    for (const name of ID_INDEXES) {
-      const listed = state.indexes[name];
-      if (isColumns(listed)) this[name].restoreColumns(listed);
-      else this[name].restore(listed);
-    }
+    for (const name of ID_INDEXES) this[name].restoreColumns(state.indexes[name]);
   }
 
   // ---- reading ------------------------------------------------------------------------------

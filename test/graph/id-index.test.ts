@@ -53,10 +53,10 @@ describe('IdIndex restored from columns', () => {
     expect([...index.get('Company:new')]).toEqual(['Claim:5']);
   });
 
-  it('lists the same as an index filed from entries, after the same writes', () => {
+  it('lists the same as an index filed one ID at a time, after the same writes', () => {
     const fromColumns = restored();
     const fromEntries = new IdIndex();
-    fromEntries.restore(FILED);
+    for (const [key, ids] of FILED) for (const id of ids) fromEntries.add(key, id);
     for (const index of [fromColumns, fromEntries]) {
       index.add('Company:zeta', 'Claim:9');
       index.delete('Company:acme', 'Claim:2');
@@ -76,6 +76,22 @@ describe('IdIndex restored from columns', () => {
     expect([...index.take('Company:acme')]).toEqual(FILED[0]![1]);
     expect([...index.get('Company:acme')]).toEqual([]);
     expect(listed(index).map(([key]) => key)).toEqual(['Company:zeta', 'Product:gadget']);
+  });
+
+  it('lists for a snapshot the keys still as restored by their number in the columns, the written ones by their IDs', () => {
+    const index = restored();
+    index.add('Company:zeta', 'Claim:9');
+    index.add('Company:new', 'Claim:5');
+    const { columns, entries } = index.listing();
+    const listing = [...entries].map(([key, ids]) => [key, typeof ids === 'number' ? ids : [...ids]]);
+    expect(listing).toEqual([
+      ['Company:acme', 0],
+      ['Company:zeta', ['Claim:2', 'Claim:9']],
+      ['Product:gadget', 2],
+      ['Company:new', ['Claim:5']],
+    ]);
+    expect(columns!.strings[columns!.keys[2]!]).toBe('Product:gadget');
+    expect(new IdIndex().listing().columns).toBeNull();
   });
 
   it('refuses columns over keys it already holds', () => {

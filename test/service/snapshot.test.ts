@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph, SearchIndex, neighborhood, shortestPaths } from '../../src/graph/index.ts';
 import { openSnapshot, readHeader, snapshotPathOf, writeSnapshot } from '../../src/graph/snapshot.ts';
 import { makeClaim, type Fact } from '../../src/model/index.ts';
-import { A, ENTITIES, FACTS, RATES, article, entity, stated } from '../graph/fixtures.ts';
+import { A, C, ENTITIES, FACTS, RATES, article, entity, stated } from '../graph/fixtures.ts';
 import { createServer } from '../../src/server/yoga.ts';
 import { GraphWriter } from '../../src/service/graph-writer.ts';
 import { openGraph, snapshotIfBehind, type OpenGraphOptions } from '../../src/service/open-graph.ts';
@@ -430,6 +430,65 @@ describe('a graph state written and read back', () => {
     }
   });
 
+  it('writes the claims and index keys a restored graph has not read as they were restored, without building them', async () => {
+    const quotes = ['Acme pays 42,000 €', 'Лейка и Сяоми', 'ライカ 📷 camera', 'broken \uD800 half', 'Acme again'];
+    const odd = article('odd', `${quotes.join('. ')}.`, '2022-10');
+    const units = (n: number, quote: string, on = odd) =>
+      stated({ subject: 'Company:acme', predicate: 'UNITS_PRODUCED', object: null, value: { type: 'Quantity', amount: n, unit: 'unit', approximate: false } }, on, quote);
+    const live = new KnowledgeGraph(RATES);
+    live.apply([...FACTS, { type: 'ArticleAdded', article: odd }]);
+    live.apply(quotes.slice(0, 4).map((quote, n) => units(n + 1, quote)));
+    const retracted = live.claims({ article: odd.id })[1]!.statement.id;
+    live.apply([{ type: 'ClaimRetracted', claimId: retracted, reason: 'misread' }]);
+    const folder = await tempDir('claimgraph-rows-');
+    const position = { origin: 'test', seq: 1, batch: 1, at: '2024-01-01T00:00:00.000Z', actor: 'test' };
+    const tableOf = async (file: string) => {
+      const bytes = await readFile(file);
+      return (deserialize(bytes.subarray(readHeader(bytes).payloadAt)) as { strings: (string | null)[] }).strings;
+    };
+    try {
+      const first = path.join(folder.dir, 'first.snapshot');
+      writeSnapshot(first, live.state(), position);
+      const restored = KnowledgeGraph.fromState(openSnapshot(first)!.state(), RATES, new SearchIndex());
+      // The same writes to both: a new claim, evidence on a restored one, an alias, a retraction.
+      const more: Fact[] = [
+        units(9, 'Acme again'),
+        units(1, 'Acme partners with Lensco', C),
+        { type: 'AliasAdded', entityId: 'Company:lensco', alias: 'Lensco Optics' },
+      ];
+      for (const graph of [live, restored]) graph.apply(more);
+      const read = live.claims({ subject: 'Product:widget' })[0]!.statement.id;
+      expect(restored.claim(read)).toEqual(live.claim(read));
+      const unread = restored.unreadClaims;
+      expect(unread).toBeGreaterThan(0);
+      expect(unread).toBeLessThan(restored.count('Claim'));
+
+      const second = path.join(folder.dir, 'second.snapshot');
+      writeSnapshot(second, restored.state(), position);
+      expect(restored.unreadClaims).toBe(unread);
+      const again = KnowledgeGraph.fromState(openSnapshot(second)!.state(), RATES, new SearchIndex());
+      expect(again.claims({ includeDeprecated: true })).toEqual(live.claims({ includeDeprecated: true }));
+      expect(again.claims({ article: odd.id, includeDeprecated: true }).flatMap((c) => c.evidence.map((e) => e.quote)).sort()).toEqual([...quotes, 'Acme partners with Lensco'].sort());
+      expect(again.history(retracted)).toEqual(live.history(retracted));
+      for (const e of [...ENTITIES, entity('Company:lensco', 'Lensco Optics')]) {
+        expect(again.entitiesByName(e.name)).toEqual(live.entitiesByName(e.name));
+        expect(again.claimIdsOf(e.id, 'ANY')).toEqual(live.claimIdsOf(e.id, 'ANY'));
+        expect(again.claimsCredited(e.id)).toEqual(live.claimsCredited(e.id));
+        expect(again.related(e.id)).toEqual(live.related(e.id));
+      }
+      for (const a of [A, C, odd]) expect(again.claims({ article: a.id, includeDeprecated: true })).toEqual(live.claims({ article: a.id, includeDeprecated: true }));
+
+      // Every string once, and the same strings as a snapshot of the graph that built every record.
+      const built = path.join(folder.dir, 'built.snapshot');
+      writeSnapshot(built, live.state(), position);
+      const [fromRows, fromRecords] = [await tableOf(second), await tableOf(built)];
+      expect(new Set(fromRows).size).toBe(fromRows.length);
+      expect(new Set(fromRows)).toEqual(new Set(fromRecords));
+    } finally {
+      await folder.remove();
+    }
+  });
+
   it('files an index key restored with many IDs as the live graph does once a merge cuts and refiles them', async () => {
     const units = (subject: string, amount: number) =>
       stated({ subject, predicate: 'UNITS_PRODUCED', object: null, value: { type: 'Quantity', amount, unit: 'unit', approximate: false } }, A, 'Acme made 10 units');
@@ -445,7 +504,11 @@ describe('a graph state written and read back', () => {
       const merge: Fact = { type: 'EntitiesMerged', keep: 'Product:widget', merge: 'Product:gadget' };
       graph.apply([merge]);
       restored.apply([merge]);
-      const filed = (g: KnowledgeGraph) => [...g.state().indexes.claimsByPredicate].map(([key, ids]) => [key, [...ids]]);
+      const filed = (g: KnowledgeGraph) => {
+        const { columns, entries } = g.state().indexes.claimsByPredicate;
+        const restoredIds = (k: number) => [...columns!.ids.subarray(columns!.starts[k], columns!.starts[k + 1])].map((at) => columns!.strings[at]);
+        return [...entries].map(([key, ids]) => [key, typeof ids === 'number' ? restoredIds(ids) : [...ids]]);
+      };
       expect(filed(restored)).toEqual(filed(graph));
       const byPredicate = filed(restored).find(([key]) => key === 'UNITS_PRODUCED')![1] as string[];
       expect(byPredicate).toHaveLength(31);
