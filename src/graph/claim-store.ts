@@ -15,6 +15,7 @@ export interface ClaimRows {
   record(row: number): ClaimRecord;
 }
 
+/** The claims as a snapshot takes them: each one's record, or its row in `rows` while unread. */
 export interface ClaimListing {
   readonly rows: ClaimRows | null;
   readonly items: Iterable<ClaimRecord | number>;
@@ -65,11 +66,6 @@ export class ClaimStore {
 
   keys(): IterableIterator<string> {
     return this.held.keys();
-  }
-
-  /** Every record, built as it is reached. */
-  *values(): IterableIterator<ClaimRecord> {
-    for (const id of this.held.keys()) yield this.get(id)!;
   }
 
   /**

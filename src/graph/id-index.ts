@@ -70,12 +70,7 @@ export class IdIndex {
     return ids;
   }
 
-  /** Every key with its IDs, in the order the keys were first filed. */
-  *entries(): IterableIterator<[string, Iterable<string>]> {
-    for (const [key, ids] of this.map) yield [key, typeof ids === 'number' ? this.listed(ids) : ids];
-  }
-
-  /** Every key as it is held, for a snapshot; valid until the next write. */
+  /** Every key as it is held, in the order the keys were first filed, for a snapshot; valid until the next write. */
   listing(): IdIndexListing {
     return { columns: this.columns, entries: this.map.entries() };
   }

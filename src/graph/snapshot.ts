@@ -7,10 +7,12 @@
  * payload: `v8.serialize` of one table of every distinct string the state holds (entry 0
  * stands for null), columns of typed arrays that refer to the table by index, and the evidence
  * quotes as one UTF-8 buffer. Each string is read once and every record that holds it shares
- * the one copy; the columns are read back as views onto the file's bytes where they are aligned. Claims are left in
- * their columns until the graph reads them (SnapshotClaims), so those bytes are kept until
- * every claim has been read. A file that is short, altered, of another format or of another
- * log is refused with a SnapshotError, and the caller replays the log instead.
+ * the one copy; the columns are read back as views onto the file's bytes where they are
+ * aligned. Claims are left in their columns until the graph reads them (SnapshotClaims), so
+ * those bytes are kept until every claim has been read, and the next snapshot copies the
+ * claims still unread from them (ClaimColumns.addRow), as it does the index keys not written
+ * since. A file that is short, altered, of another format or of another log is refused with a
+ * SnapshotError, and the caller replays the log instead.
  */
 
 import { closeSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';

@@ -49,16 +49,22 @@ describe('ClaimStore', () => {
     expect(store.has('Claim:none')).toBe(false);
   });
 
-  it('lists claims in the order they were restored, building the unread ones as it reaches them', () => {
+  it('lists claims for a snapshot in the order they were restored, the unread ones as rows, building none', () => {
     const rows = countingRows(3);
     const store = new ClaimStore();
     store.restore(rows);
-    store.get(rows.id(1));
-    expect([...store.keys()]).toEqual([0, 1, 2].map((row) => rows.id(row)));
-    expect([...store.values()].map((r) => r.statement.id)).toEqual([0, 1, 2].map((row) => rows.id(row)));
-    expect(rows.built).toEqual([1, 1, 1]);
-    expect(store.unread).toBe(0);
-    expect([...store.values()]).toHaveLength(3);
+    const read = store.get(rows.id(1))!;
+    const listing = store.listing();
+    expect(listing.rows).toBe(rows);
+    expect([...listing.items]).toEqual([0, read, 2]);
+    expect(rows.built).toEqual([0, 1, 0]);
+
+    // Once every row has been read the rows are let go, and only records are listed.
+    store.get(rows.id(2));
+    store.get(rows.id(0));
+    const after = store.listing();
+    expect(after.rows).toBeNull();
+    expect([...after.items].map((item) => (item as ClaimRecord).statement.id)).toEqual([0, 1, 2].map((row) => rows.id(row)));
     expect(rows.built).toEqual([1, 1, 1]);
   });
 

@@ -3,6 +3,7 @@
  * gives another, and a chain of companies links a person to a lens maker.
  */
 
+import type { IdIndexListing } from '../../src/graph/id-index.ts';
 import { makeClaim, sha256Hex, type Article, type ClaimStatement, type Entity, type Evidence, type Fact } from '../../src/model/index.ts';
 
 export const entity = (id: string, name: string, aliases: string[] = []): Entity => ({
@@ -92,3 +93,9 @@ export const RATES = {
     { currency: 'EUR', month: '2022-09', usdPerUnit: 1.0 },
   ],
 };
+
+/** An index's keys with their IDs as it lists them for a snapshot, restored ones read from their columns. */
+export function listedIds({ columns, entries }: IdIndexListing): [string, string[]][] {
+  const restored = (k: number) => [...columns!.ids.subarray(columns!.starts[k], columns!.starts[k + 1])].map((at) => columns!.strings[at] as string);
+  return [...entries].map(([key, ids]) => [key, typeof ids === 'number' ? restored(ids) : [...ids]]);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdIndex, type IdListColumns } from '../../src/graph/id-index.ts';
+import { listedIds } from './fixtures.ts';
 
 /** Columns as a snapshot lays them out: every string once, keys and IDs as positions. */
 function columnsOf(filed: [string, string[]][]): IdListColumns {
@@ -30,7 +31,7 @@ function restored(): IdIndex {
   return index;
 }
 
-const listed = (index: IdIndex) => [...index.entries()].map(([key, ids]) => [key, [...ids]]);
+const listed = (index: IdIndex) => listedIds(index.listing());
 
 describe('IdIndex restored from columns', () => {
   it('gives back every key with its IDs in the order they were filed', () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph, SearchIndex, neighborhood, shortestPaths } from '../../src/graph/index.ts';
 import { openSnapshot, readHeader, snapshotPathOf, writeSnapshot } from '../../src/graph/snapshot.ts';
 import { makeClaim, type Fact } from '../../src/model/index.ts';
-import { A, C, ENTITIES, FACTS, RATES, article, entity, stated } from '../graph/fixtures.ts';
+import { A, C, ENTITIES, FACTS, RATES, article, entity, listedIds, stated } from '../graph/fixtures.ts';
 import { createServer } from '../../src/server/yoga.ts';
 import { GraphWriter } from '../../src/service/graph-writer.ts';
 import { openGraph, snapshotIfBehind, type OpenGraphOptions } from '../../src/service/open-graph.ts';
@@ -504,11 +504,7 @@ describe('a graph state written and read back', () => {
       const merge: Fact = { type: 'EntitiesMerged', keep: 'Product:widget', merge: 'Product:gadget' };
       graph.apply([merge]);
       restored.apply([merge]);
-      const filed = (g: KnowledgeGraph) => {
-        const { columns, entries } = g.state().indexes.claimsByPredicate;
-        const restoredIds = (k: number) => [...columns!.ids.subarray(columns!.starts[k], columns!.starts[k + 1])].map((at) => columns!.strings[at]);
-        return [...entries].map(([key, ids]) => [key, typeof ids === 'number' ? restoredIds(ids) : [...ids]]);
-      };
+      const filed = (g: KnowledgeGraph) => listedIds(g.state().indexes.claimsByPredicate);
       expect(filed(restored)).toEqual(filed(graph));
       const byPredicate = filed(restored).find(([key]) => key === 'UNITS_PRODUCED')![1] as string[];
       expect(byPredicate).toHaveLength(31);
