@@ -69,11 +69,14 @@ const FIELDS = [
   { column: 'text', field: 'CLAIM_TEXT', weight: 3 },
 ] as const;
 
+/** How the full-text index cuts text into words: letters and digits, case and diacritics folded. */
+const TOKENIZER = 'unicode61 remove_diacritics 2';
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(
     kind UNINDEXED, id UNINDEXED, ${FIELDS.map((f) => f.column).join(', ')},
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = '${TOKENIZER}'
   );
   CREATE TABLE IF NOT EXISTS doc_ids (id TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 `;
@@ -98,7 +101,7 @@ type Document = { kind: SearchHitKind; id: string } & Partial<Record<(typeof FIE
 
 export class SearchIndex {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'find' | 'count' | 'matching' | 'scoredRows' | 'highlighted' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta' | 'longer', StatementSync>;
+  private readonly statements: Record<'find' | 'count' | 'matching' | 'scoredRows' | 'row' | 'highlighted' | 'insert' | 'update' | 'link' | 'unlink' | 'remove' | 'body' | 'setMeta' | 'longer', StatementSync>;
   /**
    * Every entity's name and aliases, cut into words and folded as the full-text index does
    * (letters, digits and their marks; case and diacritics ignored), so an entity is found here
@@ -153,7 +156,8 @@ export class SearchIndex {
       matching: this.db.prepare('SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?'),
       scoredRows: this.db.prepare(`SELECT rowid, ${BM25} AS score FROM docs WHERE docs MATCH ?`),
       // A rowid bound from JavaScript arrives as a real number, which FTS5 does not take as a rowid constraint.
-      highlighted: this.db.prepare(`SELECT kind, id, ${HIGHLIGHTS} FROM docs WHERE docs MATCH ? AND rowid = CAST(? AS INTEGER)`),
+      row: this.db.prepare(`SELECT ${ROW} FROM docs WHERE rowid = CAST(? AS INTEGER)`),
+      highlighted: this.db.prepare(`SELECT ${HIGHLIGHTS} FROM docs WHERE docs MATCH ? AND rowid = CAST(? AS INTEGER)`),
       insert: this.db.prepare(`INSERT INTO docs (kind, id, ${FIELDS.map((f) => f.column).join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       update: this.db.prepare(`UPDATE docs SET ${FIELDS.map((f) => `${f.column} = ?`).join(', ')} WHERE rowid = ?`),
       link: this.db.prepare('INSERT INTO doc_ids (id, doc) VALUES (?, ?)'),
@@ -369,14 +373,13 @@ export class SearchIndex {
     const prefix = terms.at(-1)!.length >= 3;
     const hits = !kinds || kinds.includes('ENTITY') ? this.namedEntities(terms, prefix, limit) : [];
     if (hits.length >= limit) return hits;
-    // Every term quoted, so nothing a user types is read as FTS5 syntax; the last may be a prefix.
-    const phrases = terms.map((t, i) => `"${t}"${i === terms.length - 1 && prefix ? '*' : ''}`);
+    const phrases = terms.map((term, i): Phrase => ({ term, prefix: i === terms.length - 1 && prefix }));
     // Entities holding every term are all among those found in memory, which hold the same words.
     const others = (kinds ?? KINDS).filter((k) => k !== 'ENTITY');
     if (others.length > 0) {
       // The words as typed first; the last as the start of a longer word only to fill the page,
       // since expanding a short prefix over the whole index is the costliest query there is.
-      const exact = terms.map((t) => `"${t}"`);
+      const exact = terms.map((term): Phrase => ({ term, prefix: false }));
       hits.push(...scaledUnder(hits, this.documents(exact, limit - hits.length, others)));
       if (prefix && hits.length < limit && this.startsLongerWord(terms.at(-1)!)) {
         const seen = new Set(hits.map((h) => h.id));
@@ -391,7 +394,7 @@ export class SearchIndex {
       const rare = phrases.filter((p) => this.isRare(p));
       if (rare.length > 0) {
         const seen = new Set(hits.map((h) => h.id));
-        const some = this.ranked(rare.join(' OR '), limit, kinds).filter((h) => !seen.has(h.id));
+        const some = this.ranked(rare, ' OR ', limit, kinds).filter((h) => !seen.has(h.id));
         hits.push(...scaledUnder(hits, some.slice(0, limit - hits.length)));
       }
     }
@@ -415,32 +418,51 @@ export class SearchIndex {
    * means much of the index; so they are gathered only for the rarer phrases (in at most COMMON
    * documents), ranking the documents that hold every phrase by those. When more than
    * `rankedUpTo` documents hold them all, or none of the phrases is rare, the most recently
-   * added come first instead, scored in that order. Only the returned rows are highlighted.
+   * added come first instead, scored in that order. Only the returned rows are read.
    */
-  private documents(phrases: readonly string[], limit: number, kinds: readonly SearchHitKind[]): SearchHit[] {
+  private documents(phrases: readonly Phrase[], limit: number, kinds: readonly SearchHitKind[]): SearchHit[] {
     if (limit < 1) return [];
-    const match = phrases.join(' ');
+    const sought = new Sought(phrases, ' ');
     const rare = phrases.filter((p) => this.isRare(p));
-    if (rare.length === 0 || this.count(match, this.rankedUpTo + 1) > this.rankedUpTo) {
-      const rows = this.searchStatement(kinds, 'newest').all(match, ...kinds, limit) as Row[];
-      return rows.map((row, i) => hitOf(row, (rows.length - i) / (rows.length + 1)));
+    if (rare.length === 0 || this.count(sought.match, this.rankedUpTo + 1) > this.rankedUpTo) {
+      const rows = this.searchStatement(kinds, 'newest').all(sought.match, ...kinds, limit) as Row[];
+      return rows.map((row, i) => this.#hit(row, (rows.length - i) / (rows.length + 1), sought));
     }
-    if (rare.length === phrases.length) return this.ranked(match, limit, kinds);
-    // Score the documents holding the rarer phrases, keep those holding every phrase, and
-    // highlight the few returned. The scores come unsorted and without the rows' kinds: sorting
-    // in SQLite, or reading each row, costs more than the scoring, and most rows are dropped.
-    const holding = new Set((this.statements.matching.all(match, this.rankedUpTo) as { rowid: number }[]).map((r) => r.rowid));
-    const scored = (this.statements.scoredRows.all(rare.join(' ')) as { rowid: number; score: number }[])
+    if (rare.length === phrases.length) return this.ranked(phrases, ' ', limit, kinds);
+    // Score the documents holding the rarer phrases, keep those holding every phrase, and read
+    // the few returned. The scores come unsorted and without the rows' kinds: sorting in
+    // SQLite, or reading each row, costs more than the scoring, and most rows are dropped.
+    const holding = new Set((this.statements.matching.all(sought.match, this.rankedUpTo) as { rowid: number }[]).map((r) => r.rowid));
+    const scored = (this.statements.scoredRows.all(rare.map(quoted).join(' ')) as { rowid: number; score: number }[])
       .filter((row) => holding.has(row.rowid))
       .sort((a, b) => a.score - b.score);
     const hits: SearchHit[] = [];
     for (const { rowid, score } of scored) {
-      const row = this.statements.highlighted.get(match, rowid) as Row;
+      const row = this.statements.row.get(rowid) as Row;
       if (!kinds.includes(row.kind)) continue;
-      hits.push(hitOf(row, -score));
+      hits.push(this.#hit(row, -score, sought));
       if (hits.length >= limit) break;
     }
     return hits;
+  }
+
+  /**
+   * A matching row as a hit, with where in each field the words sought stand: found here when
+   * the words and every field's text allow it (see `Sought.locate`), and otherwise by FTS5's own
+   * highlight of the row.
+   */
+  #hit(row: Row, score: number, sought: Sought): SearchHit {
+    const matches = sought.locate(row) ?? this.highlights(row.rowid, sought.match);
+    return { id: row.id, kind: row.kind, score: round(score), matches };
+  }
+
+  /** What FTS5 marks as matching `match` in each field of the document at `rowid`. */
+  private highlights(rowid: number, match: string): SearchMatch[] {
+    const marked = this.statements.highlighted.get(match, rowid) as Record<string, string | null>;
+    return FIELDS.flatMap((f, i) => {
+      const found = located(f.field, marked[`h${i}`] ?? null);
+      return found ? [found] : [];
+    });
   }
 
   /**
@@ -452,10 +474,11 @@ export class SearchIndex {
     return this.#counts.get(`${upTo} ${match}`, () => (this.statements.count.get(match, upTo) as { n: number }).n);
   }
 
-  /** The best `limit` documents for an FTS5 query, each with what it matched where. */
-  private ranked(match: string, limit: number, kinds: readonly SearchHitKind[] | undefined): SearchHit[] {
-    const rows = this.searchStatement(kinds).all(match, ...(kinds ?? []), limit) as (Row & { rank: number })[];
-    return rows.map((row) => hitOf(row, -row.rank));
+  /** The best `limit` documents holding all `phrases` (or any, joined by OR), each with what it matched where. */
+  private ranked(phrases: readonly Phrase[], joiner: ' ' | ' OR ', limit: number, kinds: readonly SearchHitKind[] | undefined): SearchHit[] {
+    const sought = new Sought(phrases, joiner);
+    const rows = this.searchStatement(kinds).all(sought.match, ...(kinds ?? []), limit) as (Row & { rank: number })[];
+    return rows.map((row) => this.#hit(row, -row.rank, sought));
   }
 
   /**
@@ -471,8 +494,8 @@ export class SearchIndex {
   }
 
   /** Whether at most COMMON documents hold the phrase; counts no further than that. */
-  private isRare(phrase: string): boolean {
-    return this.count(phrase, COMMON + 1) <= COMMON;
+  private isRare(phrase: Phrase): boolean {
+    return this.count(quoted(phrase), COMMON + 1) <= COMMON;
   }
 
   private readonly searchStatements = new Map<string, StatementSync>();
@@ -487,8 +510,8 @@ export class SearchIndex {
       // the best rows for ORDER BY rank LIMIT rather than sort every match.
       // Newest first reads no rank at all: BM25's statistics are what that order avoids.
       const sql = {
-        rank: `SELECT kind, id, rank, ${HIGHLIGHTS} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rank LIMIT ?`,
-        newest: `SELECT kind, id, ${HIGHLIGHTS} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rowid DESC LIMIT ?`,
+        rank: `SELECT ${ROW}, rank FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rank LIMIT ?`,
+        newest: `SELECT ${ROW} FROM docs WHERE docs MATCH ?${kindFilter} ORDER BY rowid DESC LIMIT ?`,
       };
       statement = this.db.prepare(sql[order]);
       this.searchStatements.set(key, statement);
@@ -519,18 +542,135 @@ function scaledUnder(above: readonly SearchHit[], hits: SearchHit[]): SearchHit[
   return floor === undefined ? hits : hits.map((hit) => ({ ...hit, score: round((floor * 0.5 * hit.score) / top) }));
 }
 
-/** A row of the FTS5 table as the search statements select it: its highlighted fields as h0…h4. */
-type Row = { kind: SearchHitKind; id: string } & Record<string, string | null>;
+/** A row of the FTS5 table as the search statements select it. */
+export type Row = { rowid: number; kind: SearchHitKind; id: string } & Partial<Record<(typeof FIELDS)[number]['column'], string | null>>;
+const ROW = `rowid, kind, id, ${FIELDS.map((f) => f.column).join(', ')}`;
 
 /** Each field with its matched terms between \u0001 and \u0002, as h0…h4. */
 const HIGHLIGHTS = FIELDS.map((_f, i) => `highlight(docs, ${i + 2}, char(1), char(2)) AS h${i}`).join(', ');
 
-function hitOf(row: Row, score: number): SearchHit {
-  const matches = FIELDS.flatMap((f, i) => {
-    const found = located(f.field, row[`h${i}`] ?? null);
-    return found ? [found] : [];
-  });
-  return { id: row.id, kind: row.kind, score: round(score), matches };
+/** A word of a query, to be found as typed or, as `prefix`, as the start of longer words. */
+export interface Phrase {
+  term: string;
+  prefix: boolean;
+}
+
+/** The phrase in FTS5's syntax: quoted, so nothing a user types is read as an operator. */
+const quoted = (p: Phrase) => `"${p.term}"${p.prefix ? '*' : ''}`;
+
+/** Code points up to here are asked about: the Basic Multilingual Plane, and the emoji and symbols above it. */
+const FLAGGED_UP_TO = 0x1fc00;
+
+let separators: Uint8Array | null = null;
+
+/**
+ * Which characters outside ASCII the full-text index's tokenizer reads as separators, as one flag
+ * per code point below FLAGGED_UP_TO. FTS5 knows Unicode 6.1, and a character assigned since reads
+ * there as part of a word whatever its category now (the bitcoin sign, U+20BF, for one), while an
+ * emoji's variation selector, a mark, separates words. So FTS5 itself is asked, once per process
+ * and on the first search that needs it (about 50 ms): each candidate stands between two
+ * one-letter words, and it separates them when highlight() marks both. The candidates are the
+ * characters JavaScript reads as neither a letter, a number nor private use (which FTS5 reads as
+ * part of a word), and above the Basic Multilingual Plane only those assigned; the two
+ * noncharacters that end the plane are separators there.
+ */
+export function separatorFlags(): Uint8Array {
+  if (separators) return separators;
+  const candidates: string[] = [];
+  for (let code = 0x80; code < FLAGGED_UP_TO; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const char = String.fromCodePoint(code);
+    if (!(code > 0xffff ? /[\p{L}\p{N}\p{Co}\p{Cn}]/u : /[\p{L}\p{N}\p{Co}]/u).test(char)) candidates.push(char);
+  }
+  const db = new DatabaseSync(':memory:');
+  try {
+    db.exec(`CREATE VIRTUAL TABLE probe USING fts5(x, tokenize = '${TOKENIZER}')`);
+    db.prepare('INSERT INTO probe (x) VALUES (?)').run(candidates.map((char) => `q${char}q`).join(' '));
+    const { marked } = db.prepare("SELECT highlight(probe, 0, '[', ']') AS marked FROM probe WHERE probe MATCH 'q'").get() as { marked: string };
+    const flags = new Uint8Array(FLAGGED_UP_TO);
+    marked.split(' ').forEach((chunk, i) => {
+      const char = candidates[i]!;
+      if (chunk === `[q]${char}[q]`) flags[char.codePointAt(0)!] = 1;
+    });
+    separators = flags;
+    return flags;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Whether every character of `text` is ASCII or a separator. In such text FTS5's tokens are the
+ * runs of ASCII letters and digits, folded by lower-casing them.
+ */
+function plain(text: string): boolean {
+  const flags = separatorFlags();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code < 0x80) continue;
+    if (flags[code] !== 1) return false;
+    if (code > 0xffff) i++;
+  }
+  return true;
+}
+
+/** An ASCII letter or digit, lower-cased. */
+const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+
+/**
+ * What a full-text query looks for: its FTS5 match and, when its words are ASCII, the words
+ * themselves, to find each token of a plain field that FTS5 would mark as matching them.
+ * Finding them here reads the field's text once per word; FTS5's highlight() tokenizes all
+ * five fields of each row returned, which was half the cost of ranking a page over the seed
+ * corpus (about 55 µs of 100 µs a query).
+ */
+export class Sought {
+  readonly match: string;
+  readonly #words: readonly Phrase[] | null;
+
+  constructor(phrases: readonly Phrase[], joiner: ' ' | ' OR ') {
+    this.match = phrases.map(quoted).join(joiner);
+    this.#words = phrases.every((p) => /^[a-z0-9]+$/.test(p.term)) ? phrases : null;
+  }
+
+  /**
+   * Where the words stand in each field of `row`, as FTS5 would mark them; null when some
+   * field's text is not plain.
+   */
+  locate(row: Row): SearchMatch[] | null {
+    if (!this.#words) return null;
+    const matches: SearchMatch[] = [];
+    for (const { column, field } of FIELDS) {
+      const text = row[column];
+      if (!text) continue;
+      const lower = text.toLowerCase();
+      // Offsets into the lower-cased text are the text's own only while lower-casing keeps its length.
+      if (lower.length !== text.length || !plain(text)) return null;
+      const found = this.#tokens(lower);
+      if (found.length === 0) continue;
+      const [start, end] = found[0]!;
+      const terms = new Set(found.map(([from, to]) => text.slice(from, to).toLowerCase()));
+      matches.push({ field, terms: [...terms], start, end, snippet: snippetOf(text, start, end) });
+    }
+    return matches;
+  }
+
+  /** Where the tokens of plain, lower-cased text that match a word start and end, in order. */
+  #tokens(lower: string): [number, number][] {
+    const tokens: [number, number][] = [];
+    for (const { term, prefix } of this.#words!) {
+      for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+        if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
+        let end = at + term.length;
+        if (prefix) while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+        else if (end < lower.length && isWordCode(lower.charCodeAt(end))) continue;
+        tokens.push([at, end]);
+      }
+    }
+    // A token two words match (a word and a prefix of it) is one token.
+    tokens.sort((a, b) => a[0] - b[0]);
+    return tokens.filter((t, i) => i === 0 || t[0] !== tokens[i - 1]![0]);
+  }
 }
 
 /** The first highlighted run of a field, with the terms it matched; null when nothing matched. */

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { describe, expect, it, vi } from 'vitest';
 import { KnowledgeGraph } from '../../src/graph/index.ts';
-import { SearchIndex, type SearchHit } from '../../src/graph/search-index.ts';
+import { SearchIndex, Sought, separatorFlags, type Phrase, type Row, type SearchHit } from '../../src/graph/search-index.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { DATA_DIR } from '../corpus/fixture-corpus.ts';
 import { A, FACTS, RATES, article, entity } from './fixtures.ts';
 
 const graph = new KnowledgeGraph(RATES);
@@ -242,8 +244,8 @@ describe('SearchIndex: entity names first, from memory', () => {
     for (const query of ['lite', 'lit', 'sorel lit', 'sorel li', 'Lite 3', 'cafe', 'müll', 'Söhne', 'AT T', 'qs', 'group', 'works lit', '3']) {
       const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu))];
       const prefix = terms.at(-1)!.length >= 3;
-      const phrases = terms.map((t, i) => `"${t}"${i === terms.length - 1 && prefix ? '*' : ''}`).join(' ');
-      expect(ids(index['namedEntities'](terms, prefix, 100)).sort(), query).toEqual(ids(index['ranked'](phrases, 100, ['ENTITY'])).sort());
+      const phrases = terms.map((term, i) => ({ term, prefix: i === terms.length - 1 && prefix }));
+      expect(ids(index['namedEntities'](terms, prefix, 100)).sort(), query).toEqual(ids(index['ranked'](phrases, ' ', 100, ['ENTITY'])).sort());
     }
   });
 
@@ -410,6 +412,91 @@ describe('SearchIndex: where a long body matched', () => {
     const match = bodyMatch(body, 'quorvel');
     expect(match.snippet).toBe(expectedSnippet(body, match.start, match.end));
     expect(match.snippet.endsWith('last quorvel')).toBe(true);
+  });
+});
+
+describe('SearchIndex: the matched words found without FTS5\'s highlight', () => {
+  /** The tokens SQLite's FTS5, with the index's tokenizer, cuts each of `texts` into, as the index keeps them. */
+  const tokensOf = (...texts: string[]) => {
+    const db = new DatabaseSync(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE v USING fts5vocab(t, row);");
+    const insert = db.prepare('INSERT INTO t (x) VALUES (?)');
+    for (const text of texts) insert.run(text);
+    const terms = (db.prepare('SELECT term FROM v').all() as { term: string }[]).map((r) => r.term);
+    db.close();
+    return terms;
+  };
+
+  it('knows which characters outside ASCII FTS5 reads as separators, each asked of FTS5 on its own', () => {
+    const flags = separatorFlags();
+    const separators = Array.from(flags.keys()).filter((code) => flags[code] === 1).map((code) => String.fromCodePoint(code));
+    expect(separators.length).toBeGreaterThan(5000);
+    expect(separators).toEqual(expect.arrayContaining(['\u00a0', '’', '“', '”', '—', '…', '€', '©', '™', '·', '•', '\u3000', '⭐', '\ufe0f', '\u200d', '🔥', '😀']));
+    // Every one splits the words around it, each in a document of its own.
+    expect(tokensOf(...separators.map((char) => `q${char}q`))).toEqual(['q']);
+    // Assigned after Unicode 6.1, so FTS5 reads them as part of a word; JavaScript calls them symbols.
+    expect(/\p{S}/u.test('\u20bf') && /\p{S}/u.test('🤣')).toBe(true);
+    expect([flags[0x20bf], flags[0x1f923]]).toEqual([0, 0]);
+    expect(tokensOf('q\u20bfq', 'q🤣q').sort()).toEqual(['q\u20bfq', 'q🤣q']);
+    // Letters, digits, marks that fold away and surrogates never are.
+    expect(['é', 'ß', '小', '٣', '\u0301', '\ud83d'].map((char) => flags[char.charCodeAt(0)])).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(separators.filter((char) => char.toLowerCase().length !== char.length)).toEqual([]);
+  });
+
+  it('reads runs of ASCII letters and digits as FTS5 reads them, case folded', () => {
+    const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).filter((ch) => !/[A-Za-z0-9]/.test(ch));
+    expect(tokensOf(`Ab1${ascii.join('Cd2')}eF3`).sort()).toEqual(['ab1', 'cd2', 'ef3']);
+  });
+
+  it('marks the same words, offsets, terms and snippets as FTS5\'s highlight, on the shipped corpus and on text that is not plain', async () => {
+    const corpus = await loadCorpus(DATA_DIR);
+    const shipped = new KnowledgeGraph(corpus.rates);
+    shipped.apply(corpus.facts);
+    const index = shipped.search;
+    index.begin(null);
+    index.addArticle({ id: 'Article:accents', title: 'Leica and the Café', body: 'Léica met Leica at the café — “Leica” 🔥 LEICA' } as never);
+    index.addArticle({ id: 'Article:plain-symbols', title: 'Leica © 2022 — “quoted” · and € 40', body: 'The Leica™ lens costs €40 ± 5 … leica\u00a0summilux ⭐ leicas' } as never);
+    index.addClaim('Claim:cjk', 'Leica 与 小米 合作 leica');
+    index.addClaim('Claim:glued', 'Xleica, aleica and leica9 but leica');
+    index.end(null);
+    const words = [...new Set(corpus.articles.flatMap((a) => a.body.toLowerCase().match(/[a-z0-9]+/g) ?? []))];
+    const queries: Phrase[][] = [
+      ...words.filter((_w, i) => i % 7 === 0).map((term) => [{ term, prefix: false }]),
+      ...words.filter((w, i) => i % 11 === 0 && w.length >= 3).map((term) => [{ term: term.slice(0, 3), prefix: true }]),
+      [{ term: 'leica', prefix: false }, { term: 'xiaomi', prefix: false }],
+      [{ term: 'leica', prefix: false }, { term: 'summ', prefix: true }],
+      [{ term: 'ultra', prefix: false }, { term: 'ultra', prefix: true }],
+    ];
+    const matching = index['db'].prepare('SELECT rowid, kind, id, name, aliases, title, body, text FROM docs WHERE docs MATCH ?');
+    let located = 0;
+    let notPlain = 0;
+    for (const phrases of queries) {
+      for (const joiner of [' ', ' OR '] as const) {
+        const sought = new Sought(phrases, joiner);
+        for (const row of matching.all(sought.match) as Row[]) {
+          const found = sought.locate(row);
+          if (found === null) {
+            notPlain++;
+            continue;
+          }
+          located++;
+          expect(found, `${sought.match} in ${row.id}`).toEqual(index['highlights'](row.rowid, sought.match));
+        }
+      }
+    }
+    expect(located).toBeGreaterThan(Math.max(500, notPlain));
+    // Left to FTS5: the article with accents and the claim in Chinese.
+    expect(notPlain).toBeGreaterThan(0);
+    const hits = index.search('leica', 100, ['ARTICLE', 'CLAIM']);
+    const accents = hits.find((h) => h.id === 'Article:accents')!;
+    expect(accents.matches.find((m) => m.field === 'BODY')).toMatchObject({ start: 0, end: 5, terms: ['léica', 'leica'] });
+    const symbols = hits.find((h) => h.id === 'Article:plain-symbols')!;
+    expect(symbols.matches.find((m) => m.field === 'BODY')).toMatchObject({ start: 4, end: 9, terms: ['leica'] });
+    expect(new Sought([{ term: 'leica', prefix: true }], ' ').locate({ rowid: 0, kind: 'ARTICLE', id: 'x', body: 'Léica' })).toBeNull();
+  });
+
+  it('leaves a query with words that are not ASCII to FTS5', () => {
+    expect(new Sought([{ term: 'café', prefix: false }], ' ').locate({ rowid: 0, kind: 'ARTICLE', id: 'x', body: 'a cafe' })).toBeNull();
   });
 });
 
