@@ -122,6 +122,41 @@ describe('SearchIndex: documents with every term first', () => {
     expect(hits.every((h) => h.kind === 'ENTITY')).toBe(true);
   });
 
+  it('finds the best documents of the kinds asked for under many better ranked ones of another kind', () => {
+    const crowded = new SearchIndex();
+    crowded.begin(null);
+    // Forty entities named by the word rank above any claim: a name weighs ten times a body.
+    for (let i = 0; i < 40; i++) crowded.addEntity(entity(`Product:zorblat-${i}`, `Zorblat ${i}`));
+    crowded.addClaim('Claim:twice', 'Zorblat and zorblat again');
+    crowded.addClaim('Claim:once', `Zorblat once ${'among many other words '.repeat(10)}`);
+    crowded.addClaim('Claim:other', 'Nothing here');
+    crowded.end(null);
+    const claims = crowded.search('zorblat', 2, ['CLAIM']);
+    expect(claims.map((h) => h.id)).toEqual(['Claim:twice', 'Claim:once']);
+    expect(claims[0]!.score).toBeGreaterThan(claims[1]!.score);
+    expect(crowded.search('zorblat', 50, ['ENTITY']).filter((h) => h.kind === 'ENTITY')).toHaveLength(40);
+    // The words in any order: the fill with some of them keeps to the kinds as well.
+    expect(crowded.search('zorblat again', 1, ['CLAIM']).map((h) => h.id)).toEqual(['Claim:twice']);
+    expect(crowded.search('zorblat nothing', 3, ['CLAIM']).map((h) => h.id).sort()).toEqual(['Claim:once', 'Claim:other', 'Claim:twice']);
+    crowded.close();
+  });
+
+  it('weighs a word by how rare it is among the kinds searched', () => {
+    const weighed = new SearchIndex();
+    weighed.begin(null);
+    // "quill" names forty entities and is in one claim; "vantor" is in one claim only.
+    for (let i = 0; i < 40; i++) weighed.addEntity(entity(`Product:quill-${i}`, `Quill ${i}`));
+    weighed.addClaim('Claim:quill', 'Quill shipped today');
+    weighed.addClaim('Claim:vantor', 'Vantor shipped today');
+    weighed.end(null);
+    const [first, second] = weighed.search('quill vantor', 2, ['CLAIM']);
+    expect([first!.id, second!.id].sort()).toEqual(['Claim:quill', 'Claim:vantor']);
+    // Among claims the two words are as rare as each other, so the two claims rank alike.
+    expect(first!.score).toBe(second!.score);
+    expect(weighed.search('quill vantor', 10, [])).toEqual([]);
+    weighed.close();
+  });
+
   it('reads no query syntax in what a user types', () => {
     for (const query of ['"', 'Kelaova"', 'NEAR(kelaova nova)', 'kelaova OR zeppelin', 'kelaova AND', 'NOT nova', '(nova', 'name: kelaova', '{name}: kelaova', '^kelaova', 'nova*', '-kelaova', '+', '*', 'kelaova + nova']) {
       expect(() => index.search(query, 5)).not.toThrow();
@@ -245,7 +280,7 @@ describe('SearchIndex: entity names first, from memory', () => {
       const terms = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu))];
       const prefix = terms.at(-1)!.length >= 3;
       const phrases = terms.map((term, i) => ({ term, prefix: i === terms.length - 1 && prefix }));
-      expect(ids(index['namedEntities'](terms, prefix, 100)).sort(), query).toEqual(ids(index['ranked'](phrases, ' ', 100, ['ENTITY'])).sort());
+      expect(ids(index['namedEntities'](terms, prefix, 100)).sort(), query).toEqual(ids(index['ranked'](new Sought(phrases, ' ', ['ENTITY']), 100)).sort());
     }
   });
 
