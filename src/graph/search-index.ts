@@ -439,7 +439,7 @@ export class SearchIndex {
     // the few returned. The scores come unsorted: sorting in SQLite costs more than the
     // scoring, and most rows are dropped.
     const holding = new Set((this.statements.matching.all(sought.match, this.rankedUpTo) as { rowid: number }[]).map((r) => r.rowid));
-    const scored = (this.statements.scoredRows.all(new Sought(rare, ' ', kinds).match) as { rowid: number; score: number }[])
+    const scored = (this.statements.scoredRows.all(matchOf(rare, ' ', kinds)) as { rowid: number; score: number }[])
       .filter((row) => holding.has(row.rowid))
       .sort((a, b) => a.score - b.score);
     return scored.slice(0, limit).map(({ rowid, score }) => this.#hit(this.statements.row.get(rowid) as Row, -score, sought));
@@ -535,17 +535,28 @@ export interface Phrase {
 /** The phrase in FTS5's syntax: quoted, so nothing a user types is read as an operator. */
 const quoted = (p: Phrase) => `"${p.term}"${p.prefix ? '*' : ''}`;
 
+/** An FTS5 query for `phrases` joined by `joiner`, kept to the columns of `kinds` (all by default). */
+function matchOf(phrases: readonly Phrase[], joiner: ' ' | ' OR ', kinds?: readonly SearchHitKind[]): string {
+  const expression = phrases.map(quoted).join(joiner);
+  const columns = FIELDS.filter((f) => kinds?.includes(f.kind) ?? true).map((f) => f.column);
+  return columns.length < FIELDS.length ? `{${columns.join(' ')}} : (${expression})` : expression;
+}
+
 /** Code points up to here are asked about: the Basic Multilingual Plane, and the emoji and symbols above it. */
 const FLAGGED_UP_TO = 0x1fc00;
 
 let separators: Uint8Array | null = null;
+
+/** Characters that are never separators there: letters, numbers and private use; above the plane, unassigned ones too. */
+const WORD_IN_PLANE = /[\p{L}\p{N}\p{Co}]/u;
+const WORD_ABOVE_PLANE = /[\p{L}\p{N}\p{Co}\p{Cn}]/u;
 
 /**
  * Which characters outside ASCII the full-text index's tokenizer reads as separators, as one flag
  * per code point below FLAGGED_UP_TO. FTS5 knows Unicode 6.1, and a character assigned since reads
  * there as part of a word whatever its category now (the bitcoin sign, U+20BF, for one), while an
  * emoji's variation selector, a mark, separates words. So FTS5 itself is asked, once per process
- * and on the first search that needs it (about 50 ms): each candidate stands between two
+ * and on the first search that needs it (59–70 ms here): each candidate stands between two
  * one-letter words, and it separates them when highlight() marks both. The candidates are the
  * characters JavaScript reads as neither a letter, a number nor private use (which FTS5 reads as
  * part of a word), and above the Basic Multilingual Plane only those assigned; the two
@@ -557,7 +568,7 @@ export function separatorFlags(): Uint8Array {
   for (let code = 0x80; code < FLAGGED_UP_TO; code++) {
     if (code >= 0xd800 && code <= 0xdfff) continue;
     const char = String.fromCodePoint(code);
-    if (!(code > 0xffff ? /[\p{L}\p{N}\p{Co}\p{Cn}]/u : /[\p{L}\p{N}\p{Co}]/u).test(char)) candidates.push(char);
+    if (!(code > 0xffff ? WORD_ABOVE_PLANE : WORD_IN_PLANE).test(char)) candidates.push(char);
   }
   const db = new DatabaseSync(':memory:');
   try {
@@ -599,7 +610,7 @@ const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 
  * themselves, to find each token of a plain field that FTS5 would mark as matching them.
  * Finding them here reads the field's text once per word; FTS5's highlight() tokenizes all
  * five fields of each row returned, which was half the cost of ranking a page over the seed
- * corpus (about 55 µs of 100 µs a query).
+ * corpus (115 µs a query against 58 µs without it, over the sample's words).
  */
 export class Sought {
   readonly match: string;
@@ -614,9 +625,7 @@ export class Sought {
    * against 6.5 ms, and 1.18 ms over the 100k corpus's against 0.94-1.10.
    */
   constructor(phrases: readonly Phrase[], joiner: ' ' | ' OR ', kinds?: readonly SearchHitKind[]) {
-    const expression = phrases.map(quoted).join(joiner);
-    const columns = FIELDS.filter((f) => kinds?.includes(f.kind) ?? true).map((f) => f.column);
-    this.match = columns.length < FIELDS.length ? `{${columns.join(' ')}} : (${expression})` : expression;
+    this.match = matchOf(phrases, joiner, kinds);
     this.#words = phrases.every((p) => /^[a-z0-9]+$/.test(p.term)) ? phrases : null;
   }
 
@@ -630,13 +639,14 @@ export class Sought {
     for (const { column, field } of FIELDS) {
       const text = row[column];
       if (!text) continue;
+      if (!plain(text)) return null;
       const lower = text.toLowerCase();
       // Offsets into the lower-cased text are the text's own only while lower-casing keeps its length.
-      if (lower.length !== text.length || !plain(text)) return null;
+      if (lower.length !== text.length) return null;
       const found = this.#tokens(lower);
       if (found.length === 0) continue;
       const [start, end] = found[0]!;
-      const terms = new Set(found.map(([from, to]) => text.slice(from, to).toLowerCase()));
+      const terms = new Set(found.map(([from, to]) => lower.slice(from, to)));
       matches.push({ field, terms: [...terms], start, end, snippet: snippetOf(text, start, end) });
     }
     return matches;
