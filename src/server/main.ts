@@ -37,13 +37,14 @@ export async function main(): Promise<void> {
   const writer = new GraphWriter(store, graph);
   const yoga = createServer(graph, config, { writer, tokens: config.tokens, readRequiresToken: config.readRequiresToken, logger });
   handle = httpHandler({ graph, yoga, maxBodyBytes: config.limits.maxBodyBytes, cacheSize: config.limits.responseCacheSize, cacheBytes: config.limits.responseCacheMb * 1024 * 1024, logger });
-  // After a replay of the whole log the heap is nearly all live (see collectAfterLoad).
+  // A graph restored from a snapshot leaves garbage to collect; one replayed from the log with
+  // no snapshot written is nearly all live (see collectAfterLoad).
   const restored = loaded.snapshotSeq > 0;
   const collected = restored ? collectAfterLoad() : null;
   const ms = Math.round(performance.now() - started);
   console.log(
     `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims ` +
-      `${seeded ? `loaded from ${config.dataDir} into` : restored ? 'restored from the snapshot of' : 'replayed from'} ${config.storePath} in ${ms} ms` +
+      `${seeded ? `loaded from ${config.dataDir} into ${config.storePath}` : loaded.servesWritten ? `replayed from ${config.storePath}, then restored from the snapshot written beside it,` : `${restored ? 'restored from the snapshot of' : 'replayed from'} ${config.storePath}`} in ${ms} ms` +
       `${collected === null ? '' : ` (${Math.round(collected)} ms of it collecting what loading left)`}; ` +
       `GraphQL at http://${config.host}:${port}/graphql${config.graphiql ? ' (GraphiQL on)' : ''}`,
   );

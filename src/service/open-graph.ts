@@ -46,6 +46,8 @@ export interface LoadReport {
    * restored from or the one it wrote; 0 when there is none.
    */
   coveredSeq: number;
+  /** True when this start wrote a snapshot and serves the graph restored from it (see `loadGraph`). */
+  servesWritten: boolean;
 }
 
 export const CORPUS_ACTOR = 'corpus';
@@ -131,36 +133,63 @@ async function batchEnd(store: FactLog, position: Position): Promise<number> {
   return end;
 }
 
-/** The graph of the log: from its snapshot and the facts after it if it can, else from the whole log. */
+/**
+ * The graph restored from the snapshot at `snapshotPath` when there is one and it stands for
+ * this log; null when there is none. A snapshot that cannot be used is refused with the reason,
+ * and `search` is then to be replaced when restoring may have begun filling it.
+ */
+async function restore(
+  snapshotPath: string,
+  store: FactLog,
+  origin: string,
+  rates: RateTable,
+  search: SearchIndex,
+): Promise<{ graph: KnowledgeGraph; seq: number } | { refused: string; searchTouched: boolean } | null> {
+  try {
+    const snapshot = openSnapshot(snapshotPath);
+    if (!snapshot) return null;
+    const mismatch = await snapshotMismatch(snapshot.header, store, origin, search.indexedSeq);
+    if (mismatch) throw new SnapshotError(mismatch);
+    return { graph: KnowledgeGraph.fromState(snapshot.state(), rates, search), seq: snapshot.header.seq };
+  } catch (error) {
+    return { refused: error instanceof Error ? error.message : String(error), searchTouched: !(error instanceof SnapshotError) };
+  }
+}
+
+/**
+ * The graph of the log: from its snapshot and the facts after it if it can, else from the whole
+ * log. A start that writes a snapshot then serves the graph restored from it, as the next start
+ * would: a replayed graph holds every claim as a record, where a restored one keeps claims in
+ * the snapshot's columns until they are read. At 1,000,000 claims the first start's replayed
+ * graph held 1,679 MB of heap, the restored one 766 MB; serving the mix, the replayed graph's
+ * full collections held requests for seconds (p99 3,050 ms at 527 requests/s, one core).
+ */
 async function loadGraph(store: FactLog, rates: RateTable, storePath: string, snapshotAfter: number | false): Promise<{ graph: KnowledgeGraph; loaded: LoadReport }> {
   const origin = await originOf(store);
   const searchPath = searchPathOf(storePath);
   const useSnapshots = snapshotAfter !== false && storePath !== ':memory:';
   const snapshotPath = snapshotPathOf(storePath);
-  const loaded: LoadReport = { snapshotSeq: 0, snapshotRefused: null, replayed: 0, snapshotWritten: null, coveredSeq: 0 };
+  const loaded: LoadReport = { snapshotSeq: 0, snapshotRefused: null, replayed: 0, snapshotWritten: null, coveredSeq: 0, servesWritten: false };
   let search = new SearchIndex(searchPath, origin);
-  let graph: KnowledgeGraph | null = null;
-  if (useSnapshots) {
-    try {
-      const snapshot = openSnapshot(snapshotPath);
-      if (snapshot) {
-        const mismatch = await snapshotMismatch(snapshot.header, store, origin, search.indexedSeq);
-        if (mismatch) throw new SnapshotError(mismatch);
-        graph = KnowledgeGraph.fromState(snapshot.state(), rates, search);
-        loaded.snapshotSeq = loaded.coveredSeq = snapshot.header.seq;
-      }
-    } catch (error) {
-      loaded.snapshotRefused = error instanceof Error ? error.message : String(error);
-      console.warn(`claimgraph: the snapshot ${snapshotPath} is not used, the whole log is replayed: ${loaded.snapshotRefused}`);
-      if (!(error instanceof SnapshotError)) {
+  /** The graph from the snapshot beside the log, or null when it is missing or refused (and said why). */
+  const restored = async (): Promise<KnowledgeGraph | null> => {
+    const outcome = await restore(snapshotPath, store, origin, rates, search);
+    if (outcome && 'graph' in outcome) {
+      loaded.snapshotSeq = loaded.coveredSeq = outcome.seq;
+      return outcome.graph;
+    }
+    if (outcome) {
+      loaded.snapshotRefused = outcome.refused;
+      console.warn(`claimgraph: the snapshot ${snapshotPath} is not used, the whole log is replayed: ${outcome.refused}`);
+      if (outcome.searchTouched) {
         // Restoring may have begun filling the search index's in-memory names: start afresh.
         search.close();
         search = new SearchIndex(searchPath, origin);
       }
-      graph = null;
     }
-  }
-  graph ??= new KnowledgeGraph(rates, search);
+    return null;
+  };
+  let graph: KnowledgeGraph | null = (useSnapshots ? await restored() : null) ?? new KnowledgeGraph(rates, search);
   const { replayed, last } = await replayInto(graph, store, loaded.snapshotSeq);
   loaded.replayed = replayed;
   if (useSnapshots && last && replayed >= snapshotAfter) {
@@ -168,6 +197,13 @@ async function loadGraph(store: FactLog, rates: RateTable, storePath: string, sn
     if (written) {
       loaded.snapshotWritten = written.bytes;
       loaded.coveredSeq = written.seq;
+      graph = null; // let go before the restored graph is built, so the two are never both live
+      const reopened = await restored();
+      loaded.servesWritten = reopened !== null;
+      if (!reopened) loaded.snapshotSeq = 0;
+      graph = reopened ?? new KnowledgeGraph(rates, search);
+      // The log past the snapshot (nothing, unless another process appended), or all of it again.
+      loaded.replayed += (await replayInto(graph, store, loaded.snapshotSeq)).replayed;
     }
   }
   return { graph, loaded };

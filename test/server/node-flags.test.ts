@@ -23,13 +23,15 @@ describe('the node flags the server runs with', () => {
     expect(serverCommand([...SERVER_NODE_FLAGS]).slice(0, -1)).toEqual([...SERVER_NODE_FLAGS]);
   });
 
-  it('let a server restored from a snapshot collect what loading left before it answers, and one started without them still serves', async () => {
+  it('let a server restored from a snapshot, its own or one found, collect what loading left before it answers, and one started without them still serves', async () => {
     const main = path.join(ROOT, 'src/server/main.ts');
     const collecting = /in \d+ ms \(\d+ ms of it collecting what loading left\); GraphQL at/;
     const folder = await tempDir('claimgraph-flags-');
     try {
-      // A store with a snapshot beside it; and one the server fills from the seed corpus, then
-      // replays when started again (the seed corpus is too small for a snapshot).
+      // A store with a snapshot beside it; one the server fills from the seed corpus, then
+      // replays when started again (the seed corpus is too small for a snapshot); and that one
+      // again with a snapshot asked for after any number of facts, which the server writes and
+      // then serves the graph restored from.
       const snapshotted = path.join(folder.dir, 'snapshotted.sqlite');
       const opened = await openGraph({ storePath: snapshotted, dataDir: DATA_DIR, snapshotAfter: 0 });
       expect(opened.loaded.snapshotWritten).toBeGreaterThan(0);
@@ -40,10 +42,11 @@ describe('the node flags the server runs with', () => {
         { store: snapshotted, args: [...SERVER_NODE_FLAGS, main], line: /restored from the snapshot of/, collects: true },
         { store: snapshotted, args: [main], line: /restored from the snapshot of/, collects: false },
         { store: fresh, args: [...SERVER_NODE_FLAGS, main], line: /loaded from .* into/, collects: false },
-        { store: fresh, args: [...SERVER_NODE_FLAGS, main], line: /replayed from/, collects: false },
+        { store: fresh, args: [...SERVER_NODE_FLAGS, main], line: /replayed from \S+ in/, collects: false },
+        { store: fresh, args: [...SERVER_NODE_FLAGS, main], line: /replayed from \S+, then restored from the snapshot written beside it,/, collects: true, snapshotAfter: '0' },
       ];
-      for (const { store, args, line, collects } of cases) {
-        const server = await startServer({ CLAIMGRAPH_STORE: store }, { args });
+      for (const { store, args, line, collects, snapshotAfter } of cases) {
+        const server = await startServer({ CLAIMGRAPH_STORE: store, ...(snapshotAfter ? { CLAIMGRAPH_SNAPSHOT_AFTER_FACTS: snapshotAfter } : {}) }, { args });
         try {
           expect((await fetch(`${server.base}/health`)).status).toBe(200);
           expect(server.output()).toMatch(/claimgraph: \d+ articles, \d+ claims/);

@@ -125,18 +125,28 @@ describe('graph snapshots', () => {
     expect(first.seeded).toBe(true);
     expect(first.loaded.snapshotWritten).toBeGreaterThan(0);
     const seededSeq = first.store.lastSeq();
+    expect(first.loaded).toMatchObject({ snapshotSeq: seededSeq, replayed: seededSeq, servesWritten: true });
     await close();
     expect((await stat(snapshotPathOf(storePath))).size).toBe(first.loaded.snapshotWritten);
 
-    // The writes after the snapshot are replayed on top of it.
+    // The writes after the snapshot are replayed on top of it (too few to write another).
     await write(changes);
-    const second = await open({ snapshotAfter: 0 });
-    expect(second.loaded).toMatchObject({ snapshotSeq: seededSeq, snapshotRefused: null, replayed: changes.length });
+    const second = await open({ snapshotAfter: changes.length + 1 });
+    expect(second.loaded).toMatchObject({ snapshotSeq: seededSeq, snapshotRefused: null, replayed: changes.length, snapshotWritten: null, servesWritten: false });
     expect(second.graph.entitiesByName('Snapshot Tester')).toHaveLength(1);
-    const writtenSeq = second.store.lastSeq();
     const fromTail = await digest(second.graph);
     await close();
     expect(fromTail).toEqual(await replayed());
+
+    // Enough of them to write a snapshot: the start serves the graph restored from it, every
+    // claim still in the snapshot's columns.
+    const writing = await open({ snapshotAfter: changes.length });
+    const writtenSeq = writing.store.lastSeq();
+    expect(writing.loaded).toMatchObject({ snapshotSeq: writtenSeq, coveredSeq: writtenSeq, snapshotRefused: null, replayed: changes.length, servesWritten: true });
+    expect(writing.graph.unreadClaims).toBe(writing.graph.count('Claim'));
+    const fromWritten = await digest(writing.graph);
+    await close();
+    expect(fromWritten).toEqual(await replayed());
 
     // The snapshot this start wrote holds the merges and the retraction itself.
     const third = await open();
