@@ -215,9 +215,7 @@ export class KnowledgeGraph {
         this.neighborLists.length = 0;
       });
     }
-    this.articleBody = function (this: ArticleMetadata) {
-      return search.body(this.id);
-    };
+    this.articleBody = bodyGetter(search);
   }
 
   /** A graph holding a snapshot's state; `search` must already hold what the state covers. */
@@ -869,6 +867,19 @@ export class KnowledgeGraph {
 }
 
 /** The record of an article: its body is kept in the search index and read from there when asked for. */
+/**
+ * The getter of an article's body from the search index. Made outside the graph's constructor,
+ * whose closures hold the graph: the records' shared shape keeps its getter alive, and V8 keeps
+ * a shape its inline caches saw for a few collections after the last object of that shape is
+ * gone, so a getter holding the graph would keep a dropped graph alive that long (three full
+ * collections, where one now frees it).
+ */
+function bodyGetter(search: SearchIndex): (this: ArticleMetadata) => string {
+  return function (this: ArticleMetadata) {
+    return search.body(this.id);
+  };
+}
+
 function withBody(metadata: ArticleMetadata, body: (this: ArticleMetadata) => string): Article {
   return Object.defineProperty(metadata, 'body', { get: body, enumerable: true }) as Article;
 }
