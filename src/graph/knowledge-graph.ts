@@ -866,7 +866,6 @@ export class KnowledgeGraph {
   }
 }
 
-/** The record of an article: its body is kept in the search index and read from there when asked for. */
 /**
  * The getter of an article's body from the search index. Made outside the graph's constructor,
  * whose closures hold the graph: the records' shared shape keeps its getter alive, and V8 keeps
@@ -880,6 +879,7 @@ function bodyGetter(search: SearchIndex): (this: ArticleMetadata) => string {
   };
 }
 
+/** The record of an article: its body is kept in the search index and read from there when asked for. */
 function withBody(metadata: ArticleMetadata, body: (this: ArticleMetadata) => string): Article {
   return Object.defineProperty(metadata, 'body', { get: body, enumerable: true }) as Article;
 }
