@@ -42,9 +42,15 @@ export async function main(): Promise<void> {
   const restored = loaded.snapshotSeq > 0;
   const collected = restored ? collectAfterLoad() : null;
   const ms = Math.round(performance.now() - started);
+  const how = seeded
+    ? `loaded from ${config.dataDir} into ${config.storePath}`
+    : loaded.servesWritten
+      ? `replayed from ${config.storePath}, then restored from the snapshot written beside it,`
+      : restored
+        ? `restored from the snapshot of ${config.storePath}`
+        : `replayed from ${config.storePath}`;
   console.log(
-    `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims ` +
-      `${seeded ? `loaded from ${config.dataDir} into ${config.storePath}` : loaded.servesWritten ? `replayed from ${config.storePath}, then restored from the snapshot written beside it,` : `${restored ? 'restored from the snapshot of' : 'replayed from'} ${config.storePath}`} in ${ms} ms` +
+    `claimgraph: ${graph.count('Article')} articles, ${graph.count('Claim')} claims ${how} in ${ms} ms` +
       `${collected === null ? '' : ` (${Math.round(collected)} ms of it collecting what loading left)`}; ` +
       `GraphQL at http://${config.host}:${port}/graphql${config.graphiql ? ' (GraphiQL on)' : ''}`,
   );
