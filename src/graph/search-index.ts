@@ -487,7 +487,7 @@ export class SearchIndex {
    * any other term is taken to start longer words. Kept, like counts, until the index changes.
    */
   private startsLongerWord(term: string): boolean {
-    if (!/^[a-z0-9]+$/.test(term)) return true;
+    if (!ASCII_WORD.test(term)) return true;
     return this.#startsLonger.get(term, () => this.statements.longer.get(term, `${term}\u{10FFFF}`) !== undefined);
   }
 
@@ -602,6 +602,9 @@ function plain(text: string): boolean {
   return true;
 }
 
+/** A query word of ASCII letters and digits only (query words are lower-cased). */
+const ASCII_WORD = /^[a-z0-9]+$/;
+
 /** An ASCII letter or digit, lower-cased. */
 const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 
@@ -626,7 +629,7 @@ export class Sought {
    */
   constructor(phrases: readonly Phrase[], joiner: ' ' | ' OR ', kinds?: readonly SearchHitKind[]) {
     this.match = matchOf(phrases, joiner, kinds);
-    this.#words = phrases.every((p) => /^[a-z0-9]+$/.test(p.term)) ? phrases : null;
+    this.#words = phrases.every((p) => ASCII_WORD.test(p.term)) ? phrases : null;
   }
 
   /**

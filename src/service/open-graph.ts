@@ -134,29 +134,6 @@ async function batchEnd(store: FactLog, position: Position): Promise<number> {
 }
 
 /**
- * The graph restored from the snapshot at `snapshotPath` when there is one and it stands for
- * this log; null when there is none. A snapshot that cannot be used is refused with the reason,
- * and `search` is then to be replaced when restoring may have begun filling it.
- */
-async function restore(
-  snapshotPath: string,
-  store: FactLog,
-  origin: string,
-  rates: RateTable,
-  search: SearchIndex,
-): Promise<{ graph: KnowledgeGraph; seq: number } | { refused: string; searchTouched: boolean } | null> {
-  try {
-    const snapshot = openSnapshot(snapshotPath);
-    if (!snapshot) return null;
-    const mismatch = await snapshotMismatch(snapshot.header, store, origin, search.indexedSeq);
-    if (mismatch) throw new SnapshotError(mismatch);
-    return { graph: KnowledgeGraph.fromState(snapshot.state(), rates, search), seq: snapshot.header.seq };
-  } catch (error) {
-    return { refused: error instanceof Error ? error.message : String(error), searchTouched: !(error instanceof SnapshotError) };
-  }
-}
-
-/**
  * The graph of the log: from its snapshot and the facts after it if it can, else from the whole
  * log. A start that writes a snapshot then serves the graph restored from it, as the next start
  * would: a replayed graph holds every claim as a record, where a restored one keeps claims in
@@ -174,21 +151,24 @@ async function loadGraph(store: FactLog, rates: RateTable, storePath: string, sn
   let search = new SearchIndex(searchPath, origin);
   /** The graph from the snapshot beside the log, or null when it is missing or refused (and said why). */
   const restored = async (): Promise<KnowledgeGraph | null> => {
-    const outcome = await restore(snapshotPath, store, origin, rates, search);
-    if (outcome && 'graph' in outcome) {
-      loaded.snapshotSeq = loaded.coveredSeq = outcome.seq;
-      return outcome.graph;
-    }
-    if (outcome) {
-      loaded.snapshotRefused = outcome.refused;
-      console.warn(`claimgraph: the snapshot ${snapshotPath} is not used, the whole log is replayed: ${outcome.refused}`);
-      if (outcome.searchTouched) {
+    try {
+      const snapshot = openSnapshot(snapshotPath);
+      if (!snapshot) return null;
+      const mismatch = await snapshotMismatch(snapshot.header, store, origin, search.indexedSeq);
+      if (mismatch) throw new SnapshotError(mismatch);
+      const graph = KnowledgeGraph.fromState(snapshot.state(), rates, search);
+      loaded.snapshotSeq = loaded.coveredSeq = snapshot.header.seq;
+      return graph;
+    } catch (error) {
+      loaded.snapshotRefused = error instanceof Error ? error.message : String(error);
+      console.warn(`claimgraph: the snapshot ${snapshotPath} is not used, the whole log is replayed: ${loaded.snapshotRefused}`);
+      if (!(error instanceof SnapshotError)) {
         // Restoring may have begun filling the search index's in-memory names: start afresh.
         search.close();
         search = new SearchIndex(searchPath, origin);
       }
+      return null;
     }
-    return null;
   };
   let graph: KnowledgeGraph | null = (useSnapshots ? await restored() : null) ?? new KnowledgeGraph(rates, search);
   const { replayed, last } = await replayInto(graph, store, loaded.snapshotSeq);
