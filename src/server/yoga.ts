@@ -3,7 +3,6 @@
  * main.ts hands it to an HTTP server.
  */
 
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import { DEFAULT_LIMITS, type Config } from '../config.ts';
@@ -12,6 +11,7 @@ import { schema, type Context } from '../graphql/index.ts';
 import type { GraphWriter } from '../service/graph-writer.ts';
 import { viewerOf } from './auth/viewer.ts';
 import type { ConfiguredToken } from './auth/index.ts';
+import { CompiledOperations, useCompiledExecution } from './plugins/use-compiled-execution.ts';
 import { useCostLimit } from './plugins/use-cost-limit.ts';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
@@ -102,7 +102,7 @@ export function createServer(
       // Compiled execution (graphql-jit), after a graphql-js check of the variables it would
       // otherwise report as execution errors.
       useVariableCheck(),
-      useGraphQlJit(),
+      useCompiledExecution(new CompiledOperations()),
     ],
   });
 }

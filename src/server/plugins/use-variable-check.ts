@@ -1,8 +1,8 @@
 /**
  * Checks a request's variables against its operation before the compiled executor runs it.
- * graphql-jit (useGraphQlJit) coerces variables itself and reports a bad one as an ordinary
- * execution error; graphql-js's own check here turns it back into the request error the
- * GraphQL-over-HTTP spec asks for (400, nothing executed), with graphql-js's wording.
+ * graphql-jit (use-compiled-execution.ts) coerces variables itself and reports a bad one as an
+ * ordinary execution error; graphql-js's own check here turns it back into the request error
+ * the GraphQL-over-HTTP spec asks for (400, nothing executed), with graphql-js's wording.
  */
 
 import { GraphQLError, getOperationAST } from 'graphql';
