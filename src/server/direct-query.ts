@@ -2,13 +2,14 @@
  * The direct path for the request nearly every API client sends: a JSON POST of one query to
  * /graphql, without an Origin header.
  *
- * It runs the pipeline yoga would run for it (yoga's own enveloped parse, validation, context,
- * limits, cost, time budget, error masking and compiled execution, with their caches) and
- * formats the answer with yoga's own result processor, but skips wrapping the Node request and
- * response in Fetch API objects and the per-request hook machinery around them, which is most
- * of the time a small query takes. The hooks yoga would run around the operation are the ones
- * this server registers (request ID, request log, unexpected-error log, CSRF, CORS, result
- * processing), and each is done here the same way.
+ * It runs what yoga would run for it (yoga's own enveloped parse, validation and context, with
+ * their caches) and formats the answer with yoga's own result processor, but skips wrapping the
+ * Node request and response in Fetch API objects and the per-request hook machinery around
+ * them, which is most of the time a small query takes. The hooks yoga would run around the
+ * operation are the ones this server registers (request ID, request log, unexpected-error log,
+ * CSRF, CORS, result processing), and each is done here the same way. The operation itself is
+ * run by direct-execution.ts, which does what the server's execute hooks do for an answer
+ * without errors; any other answer comes from yoga's full execute pipeline, as it would.
  *
  * Anything else is handed back (null) for yoga to answer in full: other media types, batches,
  * unknown parameters, documents that fail to parse or validate, mutations and subscriptions,
@@ -25,7 +26,7 @@ import { recordOf, type RequestRecord } from './plugins/request-record.ts';
 import { acceptedRequestId, REQUEST_ID_HEADER } from './plugins/use-request-id.ts';
 import { noteErrorCodes } from './plugins/use-request-log.ts';
 import { logUnexpectedErrors } from './plugins/use-unexpected-error-log.ts';
-import type { ClaimgraphServer } from './yoga.ts';
+import { directExecutionOf, type ClaimgraphServer } from './yoga.ts';
 
 export interface DirectAnswer {
   status: number;
@@ -143,6 +144,7 @@ export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick
   const prepared = new Memo<string, DocumentNode | null>(MAX_PREPARED);
   // The media type chosen for each Accept header seen (clients send few different ones).
   const mediaTypes = new Memo<string | undefined, ReturnType<typeof answerMediaType>>(MAX_PREPARED);
+  const execution = directExecutionOf(yoga);
   return async (incoming, body) => {
     const accept = incoming.headers.accept;
     const mediaType = mediaTypes.get(accept, () => answerMediaType(accept));
@@ -154,22 +156,23 @@ export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick
     const incomingId = acceptedRequestId(request.headers.get(REQUEST_ID_HEADER));
     if (incomingId) record.id = incomingId;
 
-    const enveloped = yoga.getEnveloped({ req: incoming, request, params } as never);
+    const envelop = () => yoga.getEnveloped({ req: incoming, request, params } as never);
+    const enveloped = envelop();
     const document = prepared.get(`${params.operationName ?? ''}\u0000${params.query}`, () => queryDocument(enveloped, params));
     if (!document) return null;
 
-    let result: ExecutionResult;
+    const args = { schema: enveloped.schema, document, variableValues: params.variables, operationName: params.operationName };
+    let result: ExecutionResult | null;
     try {
-      const contextValue = await enveloped.contextFactory();
-      const executed: unknown = await enveloped.execute({
-        schema: enveloped.schema,
-        document,
-        contextValue,
-        variableValues: params.variables,
-        operationName: params.operationName,
-      });
-      if (isAsyncIterable(executed)) return null;
-      result = executed as ExecutionResult;
+      result = await execution.run({ ...args, contextValue: await enveloped.contextFactory() }, record);
+      if (!result) {
+        // The full pipeline, in a context of its own (a context is built once per enveloping):
+        // its hooks answer errors as yoga would.
+        const again = envelop();
+        const executed: unknown = await again.execute({ ...args, contextValue: await again.contextFactory() });
+        if (isAsyncIterable(executed)) return null;
+        result = executed as ExecutionResult;
+      }
     } catch {
       return null;
     }

@@ -10,9 +10,10 @@ import type { KnowledgeGraph } from '../graph/index.ts';
 import { schema, type Context } from '../graphql/index.ts';
 import type { GraphWriter } from '../service/graph-writer.ts';
 import { viewerOf } from './auth/viewer.ts';
+import { DirectExecution, type ExecutionParts } from './direct-execution.ts';
 import type { ConfiguredToken } from './auth/index.ts';
 import { CompiledOperations, useCompiledExecution } from './plugins/use-compiled-execution.ts';
-import { useCostLimit } from './plugins/use-cost-limit.ts';
+import { CostLimit, useCostLimit } from './plugins/use-cost-limit.ts';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.ts';
 import { useIntrospectionSwitch } from './plugins/use-introspection-switch.ts';
 import { renderLocalGraphiQL, useLocalGraphiQL } from './plugins/use-local-graphiql.ts';
@@ -20,7 +21,7 @@ import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { REQUEST_ID_HEADER, useRequestId } from './plugins/use-request-id.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
 import { useVariableCheck } from './plugins/use-variable-check.ts';
-import { useTimeBudget } from './plugins/use-time-budget.ts';
+import { TimeBudget, useTimeBudget } from './plugins/use-time-budget.ts';
 import { maskUnexpectedError, useUnexpectedErrorLog } from './plugins/use-unexpected-error-log.ts';
 
 export type ClaimgraphServer = YogaServerInstance<Record<string, never>, Context>;
@@ -50,7 +51,12 @@ export function createServer(
   const logger = services.logger ?? pino({ level: 'silent' });
   const yogaLogger = logger.child({ component: 'yoga' });
   const corsOrigins = config.corsOrigins ?? (config.env === 'production' ? [] : '*');
-  return createYoga<Record<string, never>, Context>({
+  const parts: ExecutionParts = {
+    compiled: new CompiledOperations(),
+    costLimit: new CostLimit({ maxCost: limits.maxCost }),
+    budget: new TimeBudget({ budgetMs: limits.timeBudgetMs }),
+  };
+  const yoga = createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => ({
       graph,
@@ -97,14 +103,28 @@ export function createServer(
         maxDirectives: limits.maxDirectives,
       }),
       useIntrospectionSwitch({ enabled: config.introspection ?? config.env !== 'production' }),
-      useCostLimit({ maxCost: limits.maxCost }),
-      useTimeBudget({ budgetMs: limits.timeBudgetMs }),
+      useCostLimit(parts.costLimit),
+      useTimeBudget(parts.budget),
       // Compiled execution (graphql-jit), after a graphql-js check of the variables it would
       // otherwise report as execution errors.
       useVariableCheck(),
-      useCompiledExecution(new CompiledOperations()),
+      useCompiledExecution(parts.compiled),
     ],
   });
+  directExecutions.set(yoga, new DirectExecution(parts));
+  return yoga;
+}
+
+const directExecutions = new WeakMap<ClaimgraphServer, DirectExecution>();
+
+/**
+ * How the direct path (direct-query.ts) runs a query on this server: with the same compiled
+ * operations, cost limit and time budget as the server's own plugins.
+ */
+export function directExecutionOf(yoga: ClaimgraphServer): DirectExecution {
+  const execution = directExecutions.get(yoga);
+  if (!execution) throw new Error('directExecutionOf: not a server made by createServer');
+  return execution;
 }
 
 const EXAMPLE_QUERY = `# Which articles say the Xiaomi 12S Ultra Concept cost about $40,000 a unit,

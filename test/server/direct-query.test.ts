@@ -9,7 +9,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Limits } from '../../src/config.ts';
+import type { KnowledgeGraph } from '../../src/graph/index.ts';
 import { loadGraph } from '../../src/server/load-graph.ts';
 import { answerMediaType, directQueries, type DirectAnswer } from '../../src/server/direct-query.ts';
 import { createServer, type ClaimgraphServer } from '../../src/server/yoga.ts';
@@ -27,11 +28,18 @@ interface Side {
 
 let production: Side;
 let development: Side;
+/** Every operation's time budget already spent when it starts. */
+let spent: Side;
+/** A graph whose article list fails the way a bug would. */
+let broken: Side;
 
 /** A server that answers each request both ways and hands both answers back as JSON. */
-async function side(env: 'production' | 'development'): Promise<Side> {
-  const graph = await loadGraph(loadConfig({}).dataDir);
-  const yoga = createServer(graph, { env, graphiql: false, limits: { ...loadConfig({}).limits, maxCost: 5_000 } });
+async function side(
+  env: 'production' | 'development',
+  { limits = {}, graphOf = (graph) => graph }: { limits?: Partial<Limits>; graphOf?: (graph: KnowledgeGraph) => KnowledgeGraph } = {},
+): Promise<Side> {
+  const graph = graphOf(await loadGraph(loadConfig({}).dataDir));
+  const yoga = createServer(graph, { env, graphiql: false, limits: { ...loadConfig({}).limits, maxCost: 5_000, ...limits } });
   const direct = directQueries(yoga, { logger: pino({ level: 'silent' }) });
   const server = createHttpServer((request: IncomingMessage, response) => {
     const chunks: Buffer[] = [];
@@ -56,11 +64,20 @@ async function side(env: 'production' | 'development'): Promise<Side> {
 }
 
 beforeAll(async () => {
-  [production, development] = await Promise.all([side('production'), side('development')]);
+  const failing = (graph: KnowledgeGraph) => Object.assign(Object.create(graph) as KnowledgeGraph, {
+    articles: () => {
+      throw new TypeError('cannot read internals of the article index');
+    },
+  });
+  [production, development, spent, broken] = await Promise.all([
+    side('production'),
+    side('development'),
+    side('production', { limits: { timeBudgetMs: -1 } }),
+    side('production', { graphOf: failing }),
+  ]);
 });
 afterAll(() => {
-  production?.server.close();
-  development?.server.close();
+  for (const each of [production, development, spent, broken]) each?.server.close();
 });
 
 async function both(on: Side, body: unknown, headers: Record<string, string> = {}): Promise<Compared> {
@@ -93,10 +110,39 @@ describe('the direct path', () => {
     }
   });
 
-  it('picks the operation named in the request from a document holding several', async () => {
+  it('picks the operation named in the request from a document holding several, in any order', async () => {
     const query = `query a { entity(id: "Company:leica") { name } } query b { entity(id: "Company:xiaomi") { name } }`;
-    const answer = await expectSameAnswer(production, { query, operationName: 'b' });
-    expect(JSON.parse(answer.body).data.entity.name).toBe('Xiaomi');
+    for (const [operationName, name] of [['b', 'Xiaomi'], ['a', 'Leica'], ['b', 'Xiaomi']]) {
+      const answer = await expectSameAnswer(production, { query, operationName });
+      expect(JSON.parse(answer.body).data.entity.name).toBe(name);
+    }
+  });
+
+  it('notes the operation, its type and its cost on the request record, as the request log has them', async () => {
+    const answer = await expectSameAnswer(production, { query: ENTITY, variables: { id: 'Company:xiaomi' }, operationName: 'entity' });
+    expect(answer.record).toMatchObject({ operationName: 'entity', operationType: 'query', errorCodes: [] });
+    expect(answer.record.cost).toBe(JSON.parse(answer.body).extensions.cost.requested);
+  });
+
+  it('answers a query that runs past its time budget as yoga does: one error, nothing kept', async () => {
+    const answer = await expectSameAnswer(spent, { query: ENTITY, variables: { id: 'Company:leica' } });
+    const { errors } = JSON.parse(answer.body) as { errors: { extensions: { code: string } }[] };
+    expect(errors.map((e) => e.extensions.code)).toEqual(['TIME_BUDGET_EXCEEDED']);
+    expect(answer.record.errorCodes).toEqual(['TIME_BUDGET_EXCEEDED']);
+    expect(answer.reusable).toBe(false);
+  });
+
+  it('answers an unexpected error as yoga does: masked in production, under its own request ID', async () => {
+    const { direct, yoga } = await both(broken, { query: '{ articles { totalCount } }' });
+    expect(direct, 'the direct path should answer this request').not.toBeNull();
+    expect(direct!.status).toBe(yoga.status);
+    expect(direct!.body).not.toMatch(/internals/);
+    const [error] = (JSON.parse(direct!.body) as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;
+    expect(error).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: direct!.record.id } });
+    // Each answer names its own request; apart from that they are the same.
+    const theirs = (JSON.parse(yoga.body) as { errors: { extensions: { requestId: string } }[] }).errors[0]!.extensions.requestId;
+    expect(direct!.body).toBe(yoga.body.replace(theirs, direct!.record.id));
+    expect(direct!.record.errorCodes).toEqual(['INTERNAL_SERVER_ERROR']);
   });
 
   it('answers errors from resolvers as yoga does, and marks such answers as not to be kept', async () => {

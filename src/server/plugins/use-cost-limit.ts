@@ -4,7 +4,7 @@
  * it cost in `extensions.cost`.
  */
 
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { Memo } from '../../memo.ts';
 import { claimgraphCostOptions, queryCost, type QueryCostOptions } from '../limits/index.ts';
@@ -17,45 +17,77 @@ export interface CostLimitOptions {
   exposeCost?: boolean;
 }
 
+export interface CostedOperation {
+  document: DocumentNode;
+  schema: GraphQLSchema;
+  variableValues?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
 /** Costs already counted, per parsed document (yoga's parse cache hands back the same one). */
 const MEMO_PER_DOCUMENT = 1_000;
 
-export function useCostLimit({ maxCost = 50_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}): Plugin {
-  const memo = new WeakMap<DocumentNode, Memo<string, number>>();
-  const costOf = (args: { document: DocumentNode; schema: GraphQLSchema; variableValues?: Record<string, unknown> | null; operationName?: string | null }) => {
-    let known = memo.get(args.document);
-    if (!known) memo.set(args.document, (known = new Memo(MEMO_PER_DOCUMENT)));
+/** One server's cost limit: what an operation costs, whether that is allowed, and how the answer says so. */
+export class CostLimit {
+  readonly maxCost: number;
+  readonly #costOptions: Omit<QueryCostOptions, 'operationName'>;
+  readonly #exposeCost: boolean;
+  readonly #memo = new WeakMap<DocumentNode, Memo<string, number>>();
+
+  constructor({ maxCost = 50_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}) {
+    this.maxCost = maxCost;
+    this.#costOptions = costOptions;
+    this.#exposeCost = exposeCost;
+  }
+
+  /** What an operation costs with these variables. */
+  of(args: CostedOperation): number {
+    let known = this.#memo.get(args.document);
+    if (!known) this.#memo.set(args.document, (known = new Memo(MEMO_PER_DOCUMENT)));
     return known.get(`${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`, () =>
-      queryCost(args.document, args.schema, args.variableValues, { ...costOptions, operationName: args.operationName }));
-  };
+      queryCost(args.document, args.schema, args.variableValues, { ...this.#costOptions, operationName: args.operationName }));
+  }
+
+  /** The error refusing an operation that costs `cost`, or null when it is within the limit. */
+  refusal(cost: number): GraphQLError | null {
+    if (cost <= this.maxCost) return null;
+    return new GraphQLError(
+      `Query cost ${cost} is over the limit of ${this.maxCost}. Ask for fewer items (first, last, nodeCap, maxHops, depth) or split the query.`,
+      { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: this.maxCost, http: { status: 400, spec: true } } },
+    );
+  }
+
+  /** An operation's result as answered: with what it cost, when costs are told. */
+  told<T extends ExecutionResult>(result: T, cost: number): T {
+    if (!this.#exposeCost) return result;
+    return { ...result, extensions: { ...result.extensions, cost: { requested: cost, limit: this.maxCost } } };
+  }
+}
+
+export function useCostLimit(costLimit: CostLimit | CostLimitOptions = {}): Plugin {
+  const limit = costLimit instanceof CostLimit ? costLimit : new CostLimit(costLimit);
   return {
     // A subscription is costed once, as one answer: each event it sends costs the same.
     onSubscribe({ args, setResultAndStopExecution }) {
-      const cost = costOf(args);
-      if (cost > maxCost) setResultAndStopExecution({ errors: [tooCostly(cost, maxCost)] });
+      const refused = limit.refusal(limit.of(args));
+      if (refused) setResultAndStopExecution({ errors: [refused] });
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = costOf(args);
+      const cost = limit.of(args);
       const request = (args.contextValue as { request?: Request }).request;
       if (request) recordOf(request).cost = cost;
-      if (cost > maxCost) {
-        setResultAndStopExecution({ errors: [tooCostly(cost, maxCost)] });
+      const refused = limit.refusal(cost);
+      if (refused) {
+        setResultAndStopExecution({ errors: [refused] });
         return;
       }
-      if (!exposeCost) return;
       return {
         onExecuteDone({ result, setResult }) {
           if (isAsyncIterable(result)) return;
-          setResult({ ...result, extensions: { ...result.extensions, cost: { requested: cost, limit: maxCost } } });
+          const told = limit.told(result, cost);
+          if (told !== result) setResult(told);
         },
       };
     },
   };
-}
-
-function tooCostly(cost: number, limit: number): GraphQLError {
-  return new GraphQLError(
-    `Query cost ${cost} is over the limit of ${limit}. Ask for fewer items (first, last, nodeCap, maxHops, depth) or split the query.`,
-    { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit, http: { status: 400, spec: true } } },
-  );
 }

@@ -4,7 +4,7 @@
  * never logged, so neither are bearer tokens or whatever a client put in its variables.
  */
 
-import { getOperationAST } from 'graphql';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { recordOf, type RequestRecord } from './request-record.ts';
@@ -24,6 +24,13 @@ export function noteErrorCodes(record: RequestRecord, result: unknown): void {
       record.errorCodes.push(typeof code === 'string' ? code : 'UNCODED');
     }
   }
+}
+
+/** Notes on the request's record which operation of the document it runs. */
+export function noteOperation(record: RequestRecord, document: DocumentNode, operationName: string | null | undefined): void {
+  const operation = getOperationAST(document, operationName);
+  record.operationName = operation?.name?.value ?? operationName ?? undefined;
+  record.operationType = operation?.operation;
 }
 
 /** Writes the request's line once it has been answered. */
@@ -58,10 +65,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin {
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       if (!request) return;
-      const record = recordOf(request);
-      const operation = getOperationAST(args.document, args.operationName);
-      record.operationName = operation?.name?.value ?? args.operationName ?? undefined;
-      record.operationType = operation?.operation;
+      noteOperation(recordOf(request), args.document, args.operationName);
     },
     onResultProcess({ request, result }) {
       noteErrorCodes(recordOf(request), result);

@@ -55,13 +55,30 @@ export interface TimeBudgetOptions {
   now?: () => number;
 }
 
-export function useTimeBudget({ budgetMs = 1000, now = () => performance.now() }: TimeBudgetOptions = {}): Plugin {
+/** One server's time budget: each operation's deadline, set in its context as it starts. */
+export class TimeBudget {
+  readonly budgetMs: number;
+  readonly #now: () => number;
+
+  constructor({ budgetMs = 1000, now = () => performance.now() }: TimeBudgetOptions = {}) {
+    this.budgetMs = budgetMs;
+    this.#now = now;
+  }
+
+  /** Starts the clock on the operation run with `context`. */
+  start(context: object): void {
+    (context as WithDeadline)[DEADLINE] = { at: this.#now() + this.budgetMs, budgetMs: this.budgetMs, now: this.#now };
+  }
+}
+
+export function useTimeBudget(budget: TimeBudget | TimeBudgetOptions = {}): Plugin {
+  const timeBudget = budget instanceof TimeBudget ? budget : new TimeBudget(budget);
   return {
     onSchemaChange({ schema }) {
       checkDeadlines(schema as GraphQLSchema);
     },
     onExecute({ args }) {
-      (args.contextValue as WithDeadline)[DEADLINE] = { at: now() + budgetMs, budgetMs, now };
+      timeBudget.start(args.contextValue as object);
       return {
         onExecuteDone({ result, setResult }) {
           if (isAsyncIterable(result) || !result.errors) return;

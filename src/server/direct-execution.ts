@@ -1,0 +1,72 @@
+/**
+ * Runs one query as the server's execute hooks run it when its answer has no errors, without
+ * the hook machinery around them: the variables checked by graphql-js (use-variable-check.ts),
+ * the cost counted, noted and told (use-cost-limit.ts), the operation noted on the request's
+ * record (use-request-log.ts), the time budget started (use-time-budget.ts), and the operation
+ * run compiled (use-compiled-execution.ts). Each step is the plugin's own code; only the order
+ * is kept here, the order the server lists the plugins in.
+ *
+ * Whatever those hooks would answer with errors, this hands back (null) for the full pipeline
+ * to answer: an operation graphql-jit cannot compile, wrong variables, a cost over the limit,
+ * and a result that carries errors (which the pipeline masks, logs and formats). A query is
+ * read-only, so running it again there changes nothing.
+ */
+
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { Memo } from '../memo.ts';
+import type { CompiledOperations } from './plugins/use-compiled-execution.ts';
+import type { CostLimit } from './plugins/use-cost-limit.ts';
+import type { RequestRecord } from './plugins/request-record.ts';
+import { noteOperation } from './plugins/use-request-log.ts';
+import type { TimeBudget } from './plugins/use-time-budget.ts';
+import { variableErrors } from './plugins/use-variable-check.ts';
+
+export interface ExecutionParts {
+  compiled: CompiledOperations;
+  costLimit: CostLimit;
+  budget: TimeBudget;
+}
+
+export interface QueryArgs {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  contextValue: object;
+  variableValues?: Record<string, unknown> | null;
+}
+
+/** Variable sets judged per document: as many as the cost limit keeps costs for. */
+const JUDGED_PER_DOCUMENT = 1_000;
+
+export class DirectExecution {
+  readonly #parts: ExecutionParts;
+  /** Per document and (operation, variables): the cost when the variables are right, null when they are not. */
+  readonly #judged = new WeakMap<DocumentNode, Memo<string, number | null>>();
+
+  constructor(parts: ExecutionParts) {
+    this.#parts = parts;
+  }
+
+  /** The query's result, or null when the full pipeline must answer it (see above). */
+  async run(args: QueryArgs, record: RequestRecord): Promise<ExecutionResult | null> {
+    const { compiled, costLimit, budget } = this.#parts;
+    const operation = compiled.of(args.schema, args.document, args.operationName);
+    if (!operation) return null;
+    const cost = this.#judge(args);
+    if (cost === null) return null;
+    record.cost = cost;
+    if (costLimit.refusal(cost)) return null;
+    noteOperation(record, args.document, args.operationName);
+    budget.start(args.contextValue);
+    const result = await operation.query(undefined, args.contextValue, args.variableValues);
+    return result.errors ? null : costLimit.told(result, cost);
+  }
+
+  /** The operation's cost with these variables, or null when graphql-js refuses the variables. */
+  #judge(args: QueryArgs): number | null {
+    let judged = this.#judged.get(args.document);
+    if (!judged) this.#judged.set(args.document, (judged = new Memo(JUDGED_PER_DOCUMENT)));
+    return judged.get(`${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`, () =>
+      variableErrors(args.schema, args.document, args.operationName, args.variableValues) ? null : this.#parts.costLimit.of(args));
+  }
+}
