@@ -13,7 +13,7 @@
  */
 
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
-import { Memo } from '../memo.ts';
+import { OperationMemo } from './operation-memo.ts';
 import type { CompiledOperations } from './plugins/use-compiled-execution.ts';
 import type { CostLimit } from './plugins/use-cost-limit.ts';
 import type { RequestRecord } from './plugins/request-record.ts';
@@ -41,7 +41,7 @@ const JUDGED_PER_DOCUMENT = 1_000;
 export class DirectExecution {
   readonly #parts: ExecutionParts;
   /** Per document and (operation, variables): the cost when the variables are right, null when they are not. */
-  readonly #judged = new WeakMap<DocumentNode, Memo<string, number | null>>();
+  readonly #judged = new OperationMemo<number | null>(JUDGED_PER_DOCUMENT);
 
   constructor(parts: ExecutionParts) {
     this.#parts = parts;
@@ -64,9 +64,7 @@ export class DirectExecution {
 
   /** The operation's cost with these variables, or null when graphql-js refuses the variables. */
   #judge(args: QueryArgs): number | null {
-    let judged = this.#judged.get(args.document);
-    if (!judged) this.#judged.set(args.document, (judged = new Memo(JUDGED_PER_DOCUMENT)));
-    return judged.get(`${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`, () =>
+    return this.#judged.get(args, () =>
       variableErrors(args.schema, args.document, args.operationName, args.variableValues) ? null : this.#parts.costLimit.of(args));
   }
 }

@@ -6,8 +6,8 @@
 
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { Memo } from '../../memo.ts';
 import { claimgraphCostOptions, queryCost, type QueryCostOptions } from '../limits/index.ts';
+import { OperationMemo } from '../operation-memo.ts';
 import { recordOf } from './request-record.ts';
 
 export interface CostLimitOptions {
@@ -32,7 +32,7 @@ export class CostLimit {
   readonly maxCost: number;
   readonly #costOptions: Omit<QueryCostOptions, 'operationName'>;
   readonly #exposeCost: boolean;
-  readonly #memo = new WeakMap<DocumentNode, Memo<string, number>>();
+  readonly #costs = new OperationMemo<number>(MEMO_PER_DOCUMENT);
 
   constructor({ maxCost = 50_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}) {
     this.maxCost = maxCost;
@@ -42,9 +42,7 @@ export class CostLimit {
 
   /** What an operation costs with these variables. */
   of(args: CostedOperation): number {
-    let known = this.#memo.get(args.document);
-    if (!known) this.#memo.set(args.document, (known = new Memo(MEMO_PER_DOCUMENT)));
-    return known.get(`${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`, () =>
+    return this.#costs.get(args, () =>
       queryCost(args.document, args.schema, args.variableValues, { ...this.#costOptions, operationName: args.operationName }));
   }
 
