@@ -15,7 +15,7 @@
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 import { OperationMemo } from './operation-memo.ts';
 import type { CompiledOperations } from './plugins/use-compiled-execution.ts';
-import type { CostLimit } from './plugins/use-cost-limit.ts';
+import { COSTS_PER_DOCUMENT, type CostLimit } from './plugins/use-cost-limit.ts';
 import type { RequestRecord } from './plugins/request-record.ts';
 import { noteOperation } from './plugins/use-request-log.ts';
 import type { TimeBudget } from './plugins/use-time-budget.ts';
@@ -35,13 +35,13 @@ export interface QueryArgs {
   variableValues?: Record<string, unknown> | null;
 }
 
-/** Variable sets judged per document: as many as the cost limit keeps costs for. */
-const JUDGED_PER_DOCUMENT = 1_000;
-
 export class DirectExecution {
   readonly #parts: ExecutionParts;
-  /** Per document and (operation, variables): the cost when the variables are right, null when they are not. */
-  readonly #judged = new OperationMemo<number | null>(JUDGED_PER_DOCUMENT);
+  /**
+   * Per document and (operation, variables): the cost when the variables are right, null when
+   * they are not; as many as the cost limit keeps costs for.
+   */
+  readonly #judged = new OperationMemo<number | null>(COSTS_PER_DOCUMENT);
 
   constructor(parts: ExecutionParts) {
     this.#parts = parts;
@@ -55,7 +55,7 @@ export class DirectExecution {
     const cost = this.#judge(args);
     if (cost === null) return null;
     record.cost = cost;
-    if (costLimit.refusal(cost)) return null;
+    if (cost > costLimit.maxCost) return null;
     noteOperation(record, args.document, args.operationName);
     budget.start(args.contextValue);
     const result = await operation.query(undefined, args.contextValue, args.variableValues);

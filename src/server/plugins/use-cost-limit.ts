@@ -25,14 +25,14 @@ export interface CostedOperation {
 }
 
 /** Costs already counted, per parsed document (yoga's parse cache hands back the same one). */
-const MEMO_PER_DOCUMENT = 1_000;
+export const COSTS_PER_DOCUMENT = 1_000;
 
 /** One server's cost limit: what an operation costs, whether that is allowed, and how the answer says so. */
 export class CostLimit {
   readonly maxCost: number;
   readonly #costOptions: Omit<QueryCostOptions, 'operationName'>;
   readonly #exposeCost: boolean;
-  readonly #costs = new OperationMemo<number>(MEMO_PER_DOCUMENT);
+  readonly #costs = new OperationMemo<number>(COSTS_PER_DOCUMENT);
 
   constructor({ maxCost = 50_000, costOptions = claimgraphCostOptions, exposeCost = true }: CostLimitOptions = {}) {
     this.maxCost = maxCost;
