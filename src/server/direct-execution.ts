@@ -6,10 +6,11 @@
  * run compiled (use-compiled-execution.ts). Each step is the plugin's own code; only the order
  * is kept here, the order the server lists the plugins in.
  *
- * Whatever those hooks would answer with errors, this hands back (null) for the full pipeline
- * to answer: an operation graphql-jit cannot compile, wrong variables, a cost over the limit,
- * and a result that carries errors (which the pipeline masks, logs and formats). A query is
- * read-only, so running it again there changes nothing.
+ * Whatever those hooks would answer with errors, this hands back for the full pipeline to
+ * answer: an operation graphql-jit cannot compile, wrong variables, a cost over the limit, and
+ * a result that carries errors, which the pipeline masks, logs and formats. Such a result is
+ * handed over with it (`resume`), so the pipeline answers with it rather than running the query
+ * a second time: a query that ran out of its time budget takes one budget, not two.
  */
 
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
@@ -35,6 +36,14 @@ export interface QueryArgs {
   variableValues?: Record<string, unknown> | null;
 }
 
+/**
+ * What the direct path did with a query: answered it, or handed it back for the full pipeline,
+ * with the result it ran to when it did run (one with errors).
+ */
+export type DirectOutcome = { answer: ExecutionResult } | { handedBack: ExecutionResult | null };
+
+const NOT_RUN: DirectOutcome = { handedBack: null };
+
 export class DirectExecution {
   readonly #parts: ExecutionParts;
   /**
@@ -47,19 +56,27 @@ export class DirectExecution {
     this.#parts = parts;
   }
 
-  /** The query's result, or null when the full pipeline must answer it (see above). */
-  async run(args: QueryArgs, record: RequestRecord): Promise<ExecutionResult | null> {
+  /** The query's answer, or the query handed back for the full pipeline (see above). */
+  async run(args: QueryArgs, record: RequestRecord): Promise<DirectOutcome> {
     const { compiled, costLimit, budget } = this.#parts;
     const operation = compiled.of(args.schema, args.document, args.operationName);
-    if (!operation) return null;
+    if (!operation) return NOT_RUN;
     const cost = this.#judge(args);
-    if (cost === null) return null;
+    if (cost === null) return NOT_RUN;
     record.cost = cost;
-    if (cost > costLimit.maxCost) return null;
+    if (cost > costLimit.maxCost) return NOT_RUN;
     noteOperation(record, args.document, args.operationName);
     budget.start(args.contextValue);
     const result = await operation.query(undefined, args.contextValue, args.variableValues);
-    return result.errors ? null : costLimit.told(result, cost);
+    return result.errors ? { handedBack: result } : { answer: costLimit.told(result, cost) };
+  }
+
+  /**
+   * Readies the full pipeline's context for a query handed back: when it ran here, executing it
+   * there answers with the result it ran to instead of running it again.
+   */
+  resume(contextValue: object, outcome: { handedBack: ExecutionResult | null }): void {
+    if (outcome.handedBack) this.#parts.compiled.ran(contextValue, outcome.handedBack);
   }
 
   /** The operation's cost with these variables, or null when graphql-js refuses the variables. */

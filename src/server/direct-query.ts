@@ -9,7 +9,8 @@
  * operation are the ones this server registers (request ID, request log, unexpected-error log,
  * CSRF, CORS, result processing), and each is done here the same way. The operation itself is
  * run by direct-execution.ts, which does what the server's execute hooks do for an answer
- * without errors; any other answer comes from yoga's full execute pipeline, as it would.
+ * without errors; any other answer comes from yoga's full execute pipeline, as it would, which
+ * answers a query that already ran with the result it ran to.
  *
  * Anything else is handed back (null) for yoga to answer in full: other media types, batches,
  * unknown parameters, documents that fail to parse or validate, mutations and subscriptions,
@@ -162,14 +163,17 @@ export function directQueries(yoga: ClaimgraphServer, { logger }: { logger: Pick
     if (!document) return null;
 
     const args = { schema: enveloped.schema, document, variableValues: params.variables, operationName: params.operationName };
-    let result: ExecutionResult | null;
+    let result: ExecutionResult;
     try {
-      result = await execution.run({ ...args, contextValue: await enveloped.contextFactory() }, record);
-      if (!result) {
+      const outcome = await execution.run({ ...args, contextValue: await enveloped.contextFactory() }, record);
+      if ('answer' in outcome) result = outcome.answer;
+      else {
         // The full pipeline, in a context of its own (a context is built once per enveloping):
         // its hooks answer errors as yoga would.
         const again = envelop();
-        const executed: unknown = await again.execute({ ...args, contextValue: await again.contextFactory() });
+        const contextValue = (await again.contextFactory()) as object;
+        execution.resume(contextValue, outcome);
+        const executed: unknown = await again.execute({ ...args, contextValue });
         if (isAsyncIterable(executed)) return null;
         result = executed as ExecutionResult;
       }

@@ -23,9 +23,11 @@ async function run(query: string, variableValues: Record<string, unknown> = {}, 
   const enveloped = yoga.getEnveloped({ request } as never);
   const record: RequestRecord = { id: 'test', startedAt: 0, errorCodes: [] };
   const contextValue = (await enveloped.contextFactory()) as object;
-  const result: ExecutionResult | null = await directExecutionOf(yoga).run(
+  const outcome = await directExecutionOf(yoga).run(
     { schema: enveloped.schema, document: parse(query), operationName, variableValues, contextValue }, record);
-  return { result, record };
+  const result: ExecutionResult | null = 'answer' in outcome ? outcome.answer : null;
+  const handedBack = 'handedBack' in outcome ? outcome.handedBack : undefined;
+  return { result, handedBack, record };
 }
 
 describe('direct execution', () => {
@@ -38,20 +40,25 @@ describe('direct execution', () => {
     expect(record.cost).toBeGreaterThan(1);
   });
 
-  it('hands back a query whose answer would carry errors', async () => {
-    expect((await run(ENTITY, { id: 'Company:no-such-company' })).result).toBeNull();
+  it('hands back a query whose answer carries errors, with the result it ran to', async () => {
+    const { result, handedBack } = await run(ENTITY, { id: 'Company:no-such-company' });
+    expect(result).toBeNull();
+    expect(handedBack?.errors?.map((e) => e.extensions['code'])).toEqual(['NOT_FOUND']);
   });
 
   it('hands back variables graphql-js refuses, before running anything', async () => {
     for (const variables of [{}, { id: 'Company:leica', first: 'three' }, { id: { not: 'an ID' } }]) {
-      expect((await run(ENTITY, variables)).result, JSON.stringify(variables)).toBeNull();
+      const { result, handedBack } = await run(ENTITY, variables);
+      expect(result, JSON.stringify(variables)).toBeNull();
+      expect(handedBack, JSON.stringify(variables)).toBeNull();
     }
   });
 
-  it('hands back a query over the cost limit, having counted its cost', async () => {
-    const { result, record } = await run(`{ search(query: "Leica", first: 100) { node { ... on Entity { claims(first: 100) { edges { node { evidence { quote } } } } } } } }`);
+  it('hands back a query over the cost limit, having counted its cost, before running it', async () => {
+    const { result, handedBack, record } = await run(`{ search(query: "Leica", first: 100) { node { ... on Entity { claims(first: 100) { edges { node { evidence { quote } } } } } } } }`);
     expect(record.cost).toBeGreaterThan(500);
     expect(result).toBeNull();
+    expect(handedBack).toBeNull();
   });
 
   it('runs the operation named, each in turn, from one document', async () => {

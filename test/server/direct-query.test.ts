@@ -32,6 +32,8 @@ let development: Side;
 let spent: Side;
 /** A graph whose article list fails the way a bug would. */
 let broken: Side;
+/** How many times the broken graph's article list was asked for. */
+let brokenCalls = 0;
 
 /** A server that answers each request both ways and hands both answers back as JSON. */
 async function side(
@@ -66,6 +68,7 @@ async function side(
 beforeAll(async () => {
   const failing = (graph: KnowledgeGraph) => Object.assign(Object.create(graph) as KnowledgeGraph, {
     articles: () => {
+      brokenCalls++;
       throw new TypeError('cannot read internals of the article index');
     },
   });
@@ -143,6 +146,14 @@ describe('the direct path', () => {
     const theirs = (JSON.parse(yoga.body) as { errors: { extensions: { requestId: string } }[] }).errors[0]!.extensions.requestId;
     expect(direct!.body).toBe(yoga.body.replace(theirs, direct!.record.id));
     expect(direct!.record.errorCodes).toEqual(['INTERNAL_SERVER_ERROR']);
+  });
+
+  it('runs a query whose answer has errors once: the full pipeline answers with the result it ran to', async () => {
+    const before = brokenCalls;
+    const { direct } = await both(broken, { query: '{ articles { totalCount } }' });
+    expect(direct?.record.errorCodes).toEqual(['INTERNAL_SERVER_ERROR']);
+    // Once on the direct path, once more for yoga's own answer to compare with.
+    expect(brokenCalls - before).toBe(2);
   });
 
   it('answers errors from resolvers as yoga does, and marks such answers as not to be kept', async () => {
