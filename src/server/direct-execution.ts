@@ -48,7 +48,8 @@ export class DirectExecution {
   readonly #parts: ExecutionParts;
   /**
    * Per document and (operation, variables): the cost when the variables are right, null when
-   * they are not; as many as the cost limit keeps costs for.
+   * they are not; as many as the cost limit keeps costs for. The cost is kept here only, not in
+   * the cost limit's memo too.
    */
   readonly #judged = new OperationMemo<number | null>(COSTS_PER_DOCUMENT);
 
@@ -64,7 +65,7 @@ export class DirectExecution {
     const cost = this.#judge(args);
     if (cost === null) return NOT_RUN;
     record.cost = cost;
-    if (cost > costLimit.maxCost) return NOT_RUN;
+    if (!costLimit.allows(cost)) return NOT_RUN;
     noteOperation(record, args.document, args.operationName);
     budget.start(args.contextValue);
     const result = await operation.query(undefined, args.contextValue, args.variableValues);
@@ -82,6 +83,6 @@ export class DirectExecution {
   /** The operation's cost with these variables, or null when graphql-js refuses the variables. */
   #judge(args: QueryArgs): number | null {
     return this.#judged.get(args, () =>
-      variableErrors(args.schema, args.document, args.operationName, args.variableValues) ? null : this.#parts.costLimit.of(args));
+      variableErrors(args.schema, args.document, args.operationName, args.variableValues) ? null : this.#parts.costLimit.count(args));
   }
 }

@@ -40,15 +40,24 @@ export class CostLimit {
     this.#exposeCost = exposeCost;
   }
 
-  /** What an operation costs with these variables. */
+  /** What an operation costs with these variables, counted once and kept. */
   of(args: CostedOperation): number {
-    return this.#costs.get(args, () =>
-      queryCost(args.document, args.schema, args.variableValues, { ...this.#costOptions, operationName: args.operationName }));
+    return this.#costs.get(args, () => this.count(args));
+  }
+
+  /** What an operation costs with these variables, counted afresh: for a caller that keeps it itself. */
+  count(args: CostedOperation): number {
+    return queryCost(args.document, args.schema, args.variableValues, { ...this.#costOptions, operationName: args.operationName });
+  }
+
+  /** Whether an operation that costs `cost` may run. */
+  allows(cost: number): boolean {
+    return cost <= this.maxCost;
   }
 
   /** The error refusing an operation that costs `cost`, or null when it is within the limit. */
   refusal(cost: number): GraphQLError | null {
-    if (cost <= this.maxCost) return null;
+    if (this.allows(cost)) return null;
     return new GraphQLError(
       `Query cost ${cost} is over the limit of ${this.maxCost}. Ask for fewer items (first, last, nodeCap, maxHops, depth) or split the query.`,
       { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: this.maxCost, http: { status: 400, spec: true } } },
